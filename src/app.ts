@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from './deps.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import type { AppInstance } from './platform/http/app-instance.js';
+import { registerErrorHandler } from './platform/http/error-handler.js';
+import { registerOpenApi } from './platform/http/openapi.js';
+import { registerHttpMetrics } from './platform/metrics.js';
+
+export const API_PREFIX = '/api/v1';
+const VERSION = '0.1.0';
+
+/** A module's routes, mounted under /api/v1. Each module wires itself in its own `*.routes.ts`. */
+type RoutePlugin = (app: AppInstance, deps: AppDeps) => Promise<void>;
+const apiModules: RoutePlugin[] = [];
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
+
+/** Builds the HTTP API from its parts; nothing here reads the environment or opens a connection. */
+export async function buildApp(deps: AppDeps): Promise<AppInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    trustProxy: deps.config.http.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // Keep a caller's id when it is sane, so one id follows a request across services.
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    disableRequestLogging: deps.config.logLevel !== 'debug' && deps.config.logLevel !== 'trace',
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  registerErrorHandler(app);
+  registerHttpMetrics(app, deps.metrics);
+  await registerOpenApi(app, { publicUrl: deps.config.http.publicUrl, version: VERSION });
+
+  await healthRoutes(app, deps);
+  await app.register(
+    async (api) => {
+      for (const routes of apiModules) await routes(api, deps);
+    },
+    { prefix: API_PREFIX },
+  );
+  return app;
+}

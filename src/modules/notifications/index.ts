@@ -1,0 +1,1 @@
+export { notificationJobHandlers, notificationJobs } from './notifications.jobs.js';

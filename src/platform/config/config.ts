@@ -1,0 +1,140 @@
+import { z } from 'zod';
+
+/**
+ * The environment, parsed once at boot into a typed, nested object. Variable names are the contract
+ * (see README "Configuration"). Development defaults exist only so `npm run up` works out of the box;
+ * with NODE_ENV=production every secret must be set and none may equal a development default.
+ */
+
+const DEV_SECRETS = {
+  JWT_SECRET: 'dev-only-jwt-secret-change-me-0123456789abcdef',
+  ENCRYPTION_KEY: 'ZGV2LW9ubHktZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM=', // base64 of 32 bytes
+  MIDTRANS_SERVER_KEY: 'SB-Mid-server-dev-only',
+  MIDTRANS_CLIENT_KEY: 'SB-Mid-client-dev-only',
+  WORKER_AGENT_TOKEN: 'dev-only-worker-agent-token',
+} as const;
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+const url = z.url();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: port.default(3000),
+  PUBLIC_URL: url.default('http://127.0.0.1:3000'),
+  TRUST_PROXY: booleanString.default(false),
+
+  DATABASE_URL: url.default('postgres://postgres@127.0.0.1:5432/kapal'),
+  DATABASE_POOL_MAX: positiveInt.default(10),
+  REDIS_URL: url.default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z.string().min(1).default('kapal'),
+  WORKER_CONCURRENCY: positiveInt.default(5),
+
+  KUBECONFIG: z.string().optional(),
+  KUBE_REQUEST_TIMEOUT_MS: positiveInt.default(10_000),
+  APPS_DOMAIN: z.string().regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/, 'must be a DNS name').default('apps.localhost'),
+  INGRESS_CLASS: z.string().default('nginx'),
+  INGRESS_NAMESPACE: z.string().default('ingress-nginx'),
+  CERT_MANAGER_CLUSTER_ISSUER: z.string().default('letsencrypt'),
+  TEMPLATES_DIR: z.string().optional(),
+
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_SECRETS.JWT_SECRET),
+  JWT_ACCESS_TTL_SECONDS: positiveInt.default(900),
+  JWT_REFRESH_TTL_SECONDS: positiveInt.default(30 * 24 * 3600),
+  ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
+    .default(DEV_SECRETS.ENCRYPTION_KEY),
+
+  MIDTRANS_SERVER_KEY: z.string().min(1).default(DEV_SECRETS.MIDTRANS_SERVER_KEY),
+  MIDTRANS_CLIENT_KEY: z.string().min(1).default(DEV_SECRETS.MIDTRANS_CLIENT_KEY),
+  MIDTRANS_IS_PRODUCTION: booleanString.default(false),
+  MIDTRANS_SNAP_URL: url.optional(),
+  MIDTRANS_API_URL: url.optional(),
+
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .default('smtp://127.0.0.1:1025'),
+  MAIL_FROM: z.string().min(3).default('Kapal <no-reply@kapal.localhost>'),
+
+  WORKER_AGENT_TOKEN: z.string().min(16, 'must be at least 16 characters').default(DEV_SECRETS.WORKER_AGENT_TOKEN),
+
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().optional(),
+});
+
+export type Env = z.input<typeof envSchema>;
+
+function toConfig(env: z.output<typeof envSchema>) {
+  const midtransSandbox = !env.MIDTRANS_IS_PRODUCTION;
+  return {
+    env: env.NODE_ENV,
+    logLevel: env.LOG_LEVEL,
+    http: { host: env.HOST, port: env.PORT, publicUrl: env.PUBLIC_URL, trustProxy: env.TRUST_PROXY },
+    database: { url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX },
+    redis: { url: env.REDIS_URL },
+    queue: { prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY },
+    kube: {
+      kubeconfig: env.KUBECONFIG,
+      requestTimeoutMs: env.KUBE_REQUEST_TIMEOUT_MS,
+    },
+    apps: {
+      domain: env.APPS_DOMAIN,
+      ingressClass: env.INGRESS_CLASS,
+      ingressNamespace: env.INGRESS_NAMESPACE,
+      clusterIssuer: env.CERT_MANAGER_CLUSTER_ISSUER,
+      templatesDir: env.TEMPLATES_DIR,
+    },
+    auth: {
+      jwtSecret: env.JWT_SECRET,
+      accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,
+      refreshTtlSeconds: env.JWT_REFRESH_TTL_SECONDS,
+    },
+    encryptionKey: Buffer.from(env.ENCRYPTION_KEY, 'base64'),
+    midtrans: {
+      serverKey: env.MIDTRANS_SERVER_KEY,
+      clientKey: env.MIDTRANS_CLIENT_KEY,
+      isProduction: env.MIDTRANS_IS_PRODUCTION,
+      snapUrl:
+        env.MIDTRANS_SNAP_URL ??
+        (midtransSandbox ? 'https://app.sandbox.midtrans.com' : 'https://app.midtrans.com'),
+      apiUrl: env.MIDTRANS_API_URL ?? (midtransSandbox ? 'https://api.sandbox.midtrans.com' : 'https://api.midtrans.com'),
+    },
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    workerAgentToken: env.WORKER_AGENT_TOKEN,
+    bootstrapAdmin: env.ADMIN_EMAIL ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined,
+  };
+}
+
+export type Config = ReturnType<typeof toConfig>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws ConfigError naming every wrong or missing variable. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  // Empty strings mean "unset", as in most .env tooling.
+  const env = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`));
+  }
+  if (parsed.data.NODE_ENV === 'production') {
+    const problems = Object.entries(DEV_SECRETS)
+      .filter(([name, devValue]) => env[name] === undefined || env[name] === devValue)
+      .map(([name]) => `${name}: must be set to a real secret when NODE_ENV=production`);
+    if (problems.length > 0) throw new ConfigError(problems);
+  }
+  return toConfig(parsed.data);
+}

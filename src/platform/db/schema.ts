@@ -1,0 +1,3 @@
+// Every table of every module, for drizzle's relational queries and for drizzle-kit.
+// A module's tables live in its own `*.schema.ts`; add a line here when a module gains one.
+export * from '../../modules/accounts/accounts.schema.js';

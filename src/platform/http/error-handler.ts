@@ -1,0 +1,58 @@
+import type { FastifyError } from 'fastify';
+import type { AppInstance } from './app-instance.js';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, type ErrorCode, type ErrorDetail } from '../errors.js';
+
+interface Envelope {
+  error: { code: ErrorCode; message: string; requestId: string; details?: ErrorDetail[] };
+}
+
+/**
+ * The one place errors become HTTP responses. Domain errors keep their code and message; schema
+ * validation names the field; Fastify's own 4xx keep their status; anything else is a 500 whose
+ * message says nothing about internals (the log has the detail, under the same request id).
+ */
+export function registerErrorHandler(app: AppInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    const send = (status: number, code: ErrorCode, message: string, details?: ErrorDetail[]) => {
+      const body: Envelope = { error: { code, message, requestId: request.id, ...(details ? { details } : {}) } };
+      return reply.status(status).type('application/json').send(body);
+    };
+
+    if (err instanceof AppError) {
+      if (err.headers) reply.headers(err.headers);
+      if (err.status >= 500) request.log.error({ err }, 'request failed');
+      return send(err.status, err.code, err.message, err.details);
+    }
+
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const where = err.validationContext ?? 'request';
+      const details = err.validation.map((issue) => ({
+        path: [where, ...issue.instancePath.split('/').filter(Boolean)].join('.'),
+        message: issue.message ?? 'is invalid',
+      }));
+      const message = details.map((d) => `${d.path}: ${d.message}`).join('; ');
+      return send(400, 'VALIDATION_FAILED', message, details);
+    }
+
+    if (isResponseSerializationError(err)) {
+      request.log.error({ err, issues: err.cause.issues }, 'response did not match its schema');
+      return send(500, 'INTERNAL', 'Internal server error');
+    }
+
+    const status = err.statusCode ?? 500;
+    if (status === 413) return send(413, 'PAYLOAD_TOO_LARGE', 'Request body is too large');
+    if (status === 429) return send(429, 'RATE_LIMITED', err.message);
+    if (status >= 400 && status < 500) return send(status, 'BAD_REQUEST', err.message);
+
+    request.log.error({ err }, 'unhandled error');
+    return send(500, 'INTERNAL', 'Internal server error');
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const body: Envelope = {
+      error: { code: 'NOT_FOUND', message: `Route ${request.method} ${request.url.split('?')[0]} not found`, requestId: request.id },
+    };
+    return reply.status(404).send(body);
+  });
+}

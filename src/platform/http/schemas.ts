@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** The error envelope every non-2xx response carries; routes list it in their OpenAPI responses. */
+export const errorEnvelope = z
+  .object({
+    error: z.object({
+      code: z.string().describe('A stable, machine-readable code such as NOT_FOUND or VALIDATION_FAILED'),
+      message: z.string().describe('What is wrong, for a person'),
+      requestId: z.string(),
+      details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+/** `{ 400: errorEnvelope, 404: errorEnvelope }` for the statuses a route can answer with. */
+export function errorResponses<const S extends number>(...statuses: S[]): Record<S, typeof errorEnvelope> {
+  return Object.fromEntries(statuses.map((s) => [s, errorEnvelope])) as Record<S, typeof errorEnvelope>;
+}
+
+export const uuidParam = z.object({ id: z.uuid({ message: 'must be a UUID' }) });

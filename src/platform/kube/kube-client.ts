@@ -1,0 +1,284 @@
+import {
+  CoreV1Api,
+  KubeConfig,
+  type KubernetesListObject,
+  type KubernetesObject,
+  KubernetesObjectApi,
+  makeInformer,
+  PatchStrategy,
+  setHeaderOptions,
+  type V1Node,
+  VersionApi,
+} from '@kubernetes/client-node';
+import { TimeoutError, withTimeout } from '../timeout.js';
+import { KubeUnreachableError, toKubeError } from './kube-errors.js';
+
+export type { KubernetesObject };
+
+export interface ObjectRef {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace?: string;
+}
+
+export interface ListOptions {
+  namespace?: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+export type PropagationPolicy = 'Foreground' | 'Background' | 'Orphan';
+
+export interface WatchHandlers<T extends KubernetesObject> {
+  add?(obj: T): void;
+  update?(obj: T): void;
+  delete?(obj: T): void;
+  /** Called when the watch fails; the informer restarts itself after it. */
+  error?(err: Error): void;
+}
+
+export interface Watch<T extends KubernetesObject> {
+  /** Resolves after the first list has filled the cache. */
+  synced: Promise<void>;
+  /** The objects the informer currently knows. */
+  list(): readonly T[];
+  stop(): Promise<void>;
+}
+
+export interface WatchOptions extends ListOptions {
+  apiVersion: string;
+  kind: string;
+  /** Every `resyncMs`, `update` is called again for every cached object (level-triggered reconcilers). */
+  resyncMs?: number;
+}
+
+export interface KubeClient {
+  /** Server-side apply of each object in order, as `fieldManager`; returns what the API server stored. */
+  apply(objects: KubernetesObject[], options?: { dryRun?: boolean; force?: boolean }): Promise<KubernetesObject[]>;
+  /** Throws KubeNotFoundError when the object does not exist. */
+  get<T extends KubernetesObject = KubernetesObject>(ref: ObjectRef): Promise<T>;
+  list<T extends KubernetesObject = KubernetesObject>(apiVersion: string, kind: string, options?: ListOptions): Promise<T[]>;
+  /** Deletes; returns false when it was already gone. */
+  delete(ref: ObjectRef, options?: { propagationPolicy?: PropagationPolicy; gracePeriodSeconds?: number }): Promise<boolean>;
+  watch<T extends KubernetesObject = KubernetesObject>(options: WatchOptions, handlers: WatchHandlers<T>): Watch<T>;
+  podLogs(
+    namespace: string,
+    name: string,
+    options?: { container?: string; tailLines?: number; sinceSeconds?: number; previous?: boolean },
+  ): Promise<string>;
+  /** JSON merge patch of a node (labels, taints, `spec.unschedulable`). */
+  patchNode(name: string, patch: Record<string, unknown>): Promise<V1Node>;
+  /** Evicts a pod through the Eviction API, so PodDisruptionBudgets are honoured. */
+  evictPod(namespace: string, name: string): Promise<void>;
+  /** The API server's version; rejects with KubeUnreachableError within `timeoutMs` when it does not answer. */
+  version(timeoutMs: number): Promise<string>;
+}
+
+/** Loads KUBECONFIG when given, else the in-cluster service account, else ~/.kube/config. */
+export function loadKubeConfig(kubeconfigPath?: string): KubeConfig {
+  const kc = new KubeConfig();
+  if (kubeconfigPath) kc.loadFromFile(kubeconfigPath);
+  else if (process.env.KUBERNETES_SERVICE_HOST) kc.loadFromCluster();
+  else kc.loadFromDefault();
+  return kc;
+}
+
+/** Exposes discovery (kind → plural) that KubernetesObjectApi keeps protected; it caches the answers. */
+class ObjectApi extends KubernetesObjectApi {
+  async plural(apiVersion: string, kind: string): Promise<{ name: string; namespaced: boolean }> {
+    const resource = await this.resource(apiVersion, kind);
+    if (!resource) throw toKubeError({ code: 404, body: { message: `unknown kind ${apiVersion}/${kind}` } }, 'discovery');
+    return { name: resource.name, namespaced: resource.namespaced };
+  }
+}
+
+export function createKubeClient(options: { kubeConfig: KubeConfig; fieldManager?: string }): KubeClient {
+  const kc = options.kubeConfig;
+  const fieldManager = options.fieldManager ?? 'kapal';
+  const objects = ObjectApi.makeApiClient(kc) as ObjectApi;
+  const core = kc.makeApiClient(CoreV1Api);
+  const versionApi = kc.makeApiClient(VersionApi);
+
+  async function call<T>(operation: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      throw toKubeError(err, operation);
+    }
+  }
+
+  const describe = (o: { kind?: string; metadata?: { name?: string; namespace?: string } }) =>
+    `${o.kind}/${o.metadata?.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata?.name}`;
+
+  async function collectionPath(apiVersion: string, kind: string, namespace?: string): Promise<string> {
+    const { name, namespaced } = await call(`discover ${apiVersion} ${kind}`, () => objects.plural(apiVersion, kind));
+    const base = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
+    return namespaced && namespace ? `${base}/namespaces/${namespace}/${name}` : `${base}/${name}`;
+  }
+
+  async function listAll<T extends KubernetesObject>(
+    apiVersion: string,
+    kind: string,
+    opts: ListOptions = {},
+  ): Promise<KubernetesListObject<T>> {
+    const items: T[] = [];
+    let continueToken: string | undefined;
+    let resourceVersion: string | undefined;
+    do {
+      const page = (await objects.list<T>(
+        apiVersion,
+        kind,
+        opts.namespace,
+        undefined,
+        undefined,
+        undefined,
+        opts.fieldSelector,
+        opts.labelSelector,
+        500,
+        continueToken,
+      )) as KubernetesListObject<T>;
+      items.push(...page.items);
+      continueToken = page.metadata?._continue || undefined;
+      resourceVersion = page.metadata?.resourceVersion;
+    } while (continueToken);
+    return { apiVersion, kind: `${kind}List`, metadata: { resourceVersion }, items };
+  }
+
+  return {
+    async apply(list, applyOptions = {}) {
+      const applied: KubernetesObject[] = [];
+      for (const object of list) {
+        applied.push(
+          await call(`apply ${describe(object)}`, () =>
+            objects.patch(
+              object,
+              undefined,
+              applyOptions.dryRun ? 'All' : undefined,
+              fieldManager,
+              applyOptions.force ?? true,
+              PatchStrategy.ServerSideApply,
+            ),
+          ),
+        );
+      }
+      return applied;
+    },
+
+    get: (ref) =>
+      call(`get ${describe({ kind: ref.kind, metadata: ref })}`, () =>
+        objects.read({ apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, namespace: ref.namespace } }),
+      ) as never,
+
+    async list(apiVersion, kind, listOptions) {
+      const result = await call(`list ${kind}`, () => listAll(apiVersion, kind, listOptions));
+      return result.items as never;
+    },
+
+    async delete(ref, deleteOptions = {}) {
+      try {
+        await objects.delete(
+          { apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, namespace: ref.namespace } },
+          undefined,
+          undefined,
+          deleteOptions.gracePeriodSeconds,
+          undefined,
+          deleteOptions.propagationPolicy ?? 'Background',
+        );
+        return true;
+      } catch (err) {
+        const error = toKubeError(err, `delete ${describe({ kind: ref.kind, metadata: ref })}`);
+        if (error.status === 404) return false;
+        throw error;
+      }
+    },
+
+    watch<T extends KubernetesObject>(watchOptions: WatchOptions, handlers: WatchHandlers<T>): Watch<T> {
+      let stopped = false;
+      let restartTimer: NodeJS.Timeout | undefined;
+      let resyncTimer: NodeJS.Timeout | undefined;
+      let informer: ReturnType<typeof makeInformer<T>> | undefined;
+      let markSynced!: () => void;
+      let failSync!: (err: Error) => void;
+      const synced = new Promise<void>((resolve, reject) => {
+        markSynced = resolve;
+        failSync = reject;
+      });
+
+      const start = async () => {
+        const path = await collectionPath(watchOptions.apiVersion, watchOptions.kind, watchOptions.namespace);
+        const listFn = () => listAll<T>(watchOptions.apiVersion, watchOptions.kind, watchOptions);
+        informer = makeInformer<T>(kc, path, listFn, watchOptions.labelSelector);
+        if (handlers.add) informer.on('add', handlers.add);
+        if (handlers.update) informer.on('update', handlers.update);
+        if (handlers.delete) informer.on('delete', handlers.delete);
+        informer.on('error', (err) => {
+          if (stopped) return;
+          handlers.error?.(toKubeError(err, `watch ${watchOptions.kind}`));
+          // The informer stops on error; start it again (it re-lists, so nothing is missed).
+          restartTimer = setTimeout(() => informer?.start().catch(() => {}), 1_000);
+        });
+        await informer.start();
+        markSynced();
+        if (watchOptions.resyncMs) {
+          resyncTimer = setInterval(() => {
+            for (const obj of informer?.list() ?? []) handlers.update?.(obj);
+          }, watchOptions.resyncMs);
+        }
+      };
+      start().catch((err) => {
+        const error = toKubeError(err, `watch ${watchOptions.kind}`);
+        failSync(error);
+        handlers.error?.(error);
+      });
+
+      return {
+        synced,
+        list: () => informer?.list() ?? [],
+        async stop() {
+          stopped = true;
+          clearTimeout(restartTimer);
+          clearInterval(resyncTimer);
+          await informer?.stop();
+        },
+      };
+    },
+
+    podLogs: (namespace, name, logOptions = {}) =>
+      call(`logs pod ${namespace}/${name}`, () =>
+        core.readNamespacedPodLog({
+          namespace,
+          name,
+          container: logOptions.container,
+          tailLines: logOptions.tailLines,
+          sinceSeconds: logOptions.sinceSeconds,
+          previous: logOptions.previous,
+        }),
+      ),
+
+    patchNode: (name, patch) =>
+      call(`patch node ${name}`, () =>
+        core.patchNode({ name, body: patch, fieldManager }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch)),
+      ),
+
+    async evictPod(namespace, name) {
+      await call(`evict pod ${namespace}/${name}`, () =>
+        core.createNamespacedPodEviction({
+          namespace,
+          name,
+          body: { apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name, namespace } },
+        }),
+      );
+    },
+
+    async version(timeoutMs) {
+      try {
+        const info = await withTimeout(versionApi.getCode(), timeoutMs, 'Kubernetes API did not answer');
+        return info.gitVersion;
+      } catch (err) {
+        if (err instanceof TimeoutError) throw new KubeUnreachableError(err.message);
+        throw toKubeError(err, 'version');
+      }
+    },
+  };
+}

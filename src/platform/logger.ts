@@ -1,0 +1,12 @@
+import { pino, type Logger } from 'pino';
+import type { Config } from './config/config.js';
+
+export type { Logger };
+
+export function createLogger(config: Pick<Config, 'logLevel'>, name = 'kapal'): Logger {
+  return pino({
+    name,
+    level: config.logLevel,
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'], censor: '[redacted]' },
+  });
+}

@@ -1,0 +1,49 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { AppError } from '../errors.js';
+import { type JobCatalog, type JobInput, type JobName, queueNames } from './job-catalog.js';
+
+export interface EnqueueOptions {
+  /** A stable id makes enqueueing idempotent: a second job with the same id is not added. */
+  jobId?: string;
+  delayMs?: number;
+}
+
+export interface JobProducer<C extends JobCatalog> {
+  enqueue<N extends JobName<C>>(name: N, payload: JobInput<C, N>, options?: EnqueueOptions): Promise<{ id: string }>;
+  /** The BullMQ queues, for inspection (admin queue stats, tests). */
+  queues(): Map<string, Queue>;
+  close(): Promise<void>;
+}
+
+export function createJobProducer<C extends JobCatalog>(deps: {
+  connection: Redis;
+  prefix: string;
+  catalog: C;
+}): JobProducer<C> {
+  const queues = new Map(
+    queueNames(deps.catalog).map((name) => [name, new Queue(name, { connection: deps.connection, prefix: deps.prefix })]),
+  );
+  return {
+    async enqueue(name, payload, options = {}) {
+      const definition = deps.catalog[name];
+      if (!definition) throw new AppError('INTERNAL', `Unknown job ${name}`);
+      const checked = definition.payload.safeParse(payload);
+      if (!checked.success) throw new AppError('INTERNAL', `Invalid payload for job ${name}: ${checked.error.message}`);
+      const queue = queues.get(definition.queue)!;
+      const job = await queue.add(name, payload, {
+        jobId: options.jobId,
+        delay: options.delayMs,
+        attempts: definition.attempts,
+        backoff: { type: definition.backoff.type, delay: definition.backoff.delayMs },
+        removeOnComplete: { count: 1000, age: 24 * 3600 },
+        removeOnFail: false,
+      });
+      return { id: job.id! };
+    },
+    queues: () => queues,
+    async close() {
+      await Promise.all([...queues.values()].map((q) => q.close()));
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import type { AppDeps } from './deps.js';
+
+/** Sample data for a local platform: each module contributes an idempotent seed step. */
+type SeedStep = { name: string; run(deps: AppDeps): Promise<string> };
+
+const steps: SeedStep[] = [];
+
+export async function seed(deps: AppDeps): Promise<string[]> {
+  const report: string[] = [];
+  for (const step of steps) report.push(`${step.name}: ${await step.run(deps)}`);
+  return report;
+}

@@ -1,0 +1,24 @@
+import type { AppDeps } from './deps.js';
+import { createJobHandlers, jobCatalog } from './jobs.js';
+import { createRedis } from './platform/redis.js';
+import { createWorkerRunner, type WorkerRunner } from './platform/queue/worker-runner.js';
+
+/** The background worker: every queue of the job catalog, with the configured concurrency. */
+export function createWorker(deps: AppDeps): WorkerRunner {
+  const connection = createRedis(deps.config.redis.url, { forWorker: true, name: 'kapal-worker' });
+  const runner = createWorkerRunner({
+    connection,
+    prefix: deps.config.queue.prefix,
+    catalog: jobCatalog,
+    handlers: createJobHandlers(deps),
+    concurrency: deps.config.queue.concurrency,
+    logger: deps.logger.child({ part: 'worker' }),
+  });
+  return {
+    start: () => runner.start(),
+    async close() {
+      await runner.close();
+      await connection.quit().catch(() => connection.disconnect());
+    },
+  };
+}
