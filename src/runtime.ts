@@ -20,7 +20,9 @@ export function createRuntime(config: Config, overrides: Partial<AppDeps> = {}):
   const database = overrides.database ?? createDatabase({ url: config.database.url, poolMax: config.database.poolMax });
   const redis = overrides.redis ?? createRedis(config.redis.url, { name: 'kapal-api' });
   const queueConnection = createRedis(config.redis.url, { forWorker: true, name: 'kapal-queue' });
-  const jobs = overrides.jobs ?? createJobProducer({ connection: queueConnection, prefix: config.queue.prefix, catalog: jobCatalog });
+  const jobs =
+    overrides.jobs ??
+    createJobProducer({ connection: queueConnection, prefix: config.queue.prefix, catalog: jobCatalog });
   const kube = overrides.kube ?? createKubeClient({ kubeConfig: loadKubeConfig(config.kube.kubeconfig) });
   const mailer = overrides.mailer ?? createSmtpMailer(config.mail);
   const deps: AppDeps = {

@@ -1,7 +1,7 @@
 import type { AppDeps } from './deps.js';
 import { createJobHandlers, jobCatalog } from './jobs.js';
-import { createRedis } from './platform/redis.js';
 import { createWorkerRunner, type WorkerRunner } from './platform/queue/worker-runner.js';
+import { createRedis } from './platform/redis.js';
 
 /** The background worker: every queue of the job catalog, with the configured concurrency. */
 export function createWorker(deps: AppDeps): WorkerRunner {

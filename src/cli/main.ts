@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildApp } from '../app.js';
-import { ConfigError, type Config, loadConfig } from '../platform/config/config.js';
+import { type Config, ConfigError, loadConfig } from '../platform/config/config.js';
 import { ensureDatabase, runMigrations } from '../platform/db/migrate.js';
 import { createRuntime, type Runtime } from '../runtime.js';
 import { seed } from '../seed.js';

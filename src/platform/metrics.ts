@@ -1,5 +1,5 @@
-import type { AppInstance } from './http/app-instance.js';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import type { AppInstance } from './http/app-instance.js';
 
 export interface Metrics {
   registry: Registry;

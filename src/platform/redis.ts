@@ -4,13 +4,12 @@ export type { Redis };
 
 /**
  * A Redis connection. `forWorker` connections block on BullMQ commands, so they must not give up on
- * a request (maxRetriesPerRequest: null); API connections fail fast instead of queueing forever.
+ * a request (maxRetriesPerRequest: null); API connections give up on a command after two reconnects.
  */
 export function createRedis(url: string, options: { forWorker?: boolean; name?: string } = {}): Redis {
   const redis = new Redis(url, {
     connectionName: options.name ?? 'kapal',
     maxRetriesPerRequest: options.forWorker ? null : 2,
-    enableOfflineQueue: options.forWorker ?? false,
     lazyConnect: false,
   });
   // Connection errors surface through the commands that fail; the client reconnects by itself.

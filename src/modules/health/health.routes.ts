@@ -15,7 +15,13 @@ export async function healthRoutes(app: AppInstance, deps: AppDeps) {
 
   app.get(
     '/healthz',
-    { schema: { tags: ['operations'], summary: 'The process is up', response: { 200: z.object({ status: z.literal('ok') }) } } },
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'The process is up',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
     async () => ({ status: 'ok' as const }),
   );
 
@@ -30,7 +36,9 @@ export async function healthRoutes(app: AppInstance, deps: AppDeps) {
     },
     async (_request, reply) => {
       const result = await health.readiness();
-      return reply.status(result.ready ? 200 : 503).send({ status: result.ready ? 'ready' : 'unavailable', checks: result.checks });
+      return reply
+        .status(result.ready ? 200 : 503)
+        .send({ status: result.ready ? 'ready' : 'unavailable', checks: result.checks });
     },
   );
 

@@ -18,7 +18,8 @@ export const notificationJobs = {
 
 export function notificationJobHandlers(deps: { mailer: Pick<Mailer, 'send'> }) {
   return {
-    'notifications.send-email': async (message: z.output<(typeof notificationJobs)['notifications.send-email']['payload']>) =>
-      deps.mailer.send(message),
+    'notifications.send-email': async (
+      message: z.output<(typeof notificationJobs)['notifications.send-email']['payload']>,
+    ) => deps.mailer.send(message),
   };
 }

@@ -38,7 +38,10 @@ const envSchema = z.object({
 
   KUBECONFIG: z.string().optional(),
   KUBE_REQUEST_TIMEOUT_MS: positiveInt.default(10_000),
-  APPS_DOMAIN: z.string().regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/, 'must be a DNS name').default('apps.localhost'),
+  APPS_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/, 'must be a DNS name')
+    .default('apps.localhost'),
   INGRESS_CLASS: z.string().default('nginx'),
   INGRESS_NAMESPACE: z.string().default('ingress-nginx'),
   CERT_MANAGER_CLUSTER_ISSUER: z.string().default('letsencrypt'),
@@ -103,9 +106,9 @@ function toConfig(env: z.output<typeof envSchema>) {
       clientKey: env.MIDTRANS_CLIENT_KEY,
       isProduction: env.MIDTRANS_IS_PRODUCTION,
       snapUrl:
-        env.MIDTRANS_SNAP_URL ??
-        (midtransSandbox ? 'https://app.sandbox.midtrans.com' : 'https://app.midtrans.com'),
-      apiUrl: env.MIDTRANS_API_URL ?? (midtransSandbox ? 'https://api.sandbox.midtrans.com' : 'https://api.midtrans.com'),
+        env.MIDTRANS_SNAP_URL ?? (midtransSandbox ? 'https://app.sandbox.midtrans.com' : 'https://app.midtrans.com'),
+      apiUrl:
+        env.MIDTRANS_API_URL ?? (midtransSandbox ? 'https://api.sandbox.midtrans.com' : 'https://api.midtrans.com'),
     },
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     workerAgentToken: env.WORKER_AGENT_TOKEN,

@@ -1,7 +1,7 @@
 import type { FastifyError } from 'fastify';
-import type { AppInstance } from './app-instance.js';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, type ErrorDetail } from '../errors.js';
+import type { AppInstance } from './app-instance.js';
 
 interface Envelope {
   error: { code: ErrorCode; message: string; requestId: string; details?: ErrorDetail[] };
@@ -51,7 +51,11 @@ export function registerErrorHandler(app: AppInstance): void {
 
   app.setNotFoundHandler((request, reply) => {
     const body: Envelope = {
-      error: { code: 'NOT_FOUND', message: `Route ${request.method} ${request.url.split('?')[0]} not found`, requestId: request.id },
+      error: {
+        code: 'NOT_FOUND',
+        message: `Route ${request.method} ${request.url.split('?')[0]} not found`,
+        requestId: request.id,
+      },
     };
     return reply.status(404).send(body);
   });

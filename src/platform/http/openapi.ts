@@ -1,7 +1,7 @@
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import type { AppInstance } from './app-instance.js';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import type { AppInstance } from './app-instance.js';
 
 /** OpenAPI 3.1 generated from the routes' zod schemas, served at /openapi.json with a UI at /docs. */
 export async function registerOpenApi(app: AppInstance, options: { publicUrl: string; version: string }) {

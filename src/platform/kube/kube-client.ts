@@ -58,9 +58,16 @@ export interface KubeClient {
   apply(objects: KubernetesObject[], options?: { dryRun?: boolean; force?: boolean }): Promise<KubernetesObject[]>;
   /** Throws KubeNotFoundError when the object does not exist. */
   get<T extends KubernetesObject = KubernetesObject>(ref: ObjectRef): Promise<T>;
-  list<T extends KubernetesObject = KubernetesObject>(apiVersion: string, kind: string, options?: ListOptions): Promise<T[]>;
+  list<T extends KubernetesObject = KubernetesObject>(
+    apiVersion: string,
+    kind: string,
+    options?: ListOptions,
+  ): Promise<T[]>;
   /** Deletes; returns false when it was already gone. */
-  delete(ref: ObjectRef, options?: { propagationPolicy?: PropagationPolicy; gracePeriodSeconds?: number }): Promise<boolean>;
+  delete(
+    ref: ObjectRef,
+    options?: { propagationPolicy?: PropagationPolicy; gracePeriodSeconds?: number },
+  ): Promise<boolean>;
   watch<T extends KubernetesObject = KubernetesObject>(options: WatchOptions, handlers: WatchHandlers<T>): Watch<T>;
   podLogs(
     namespace: string,
@@ -88,7 +95,8 @@ export function loadKubeConfig(kubeconfigPath?: string): KubeConfig {
 class ObjectApi extends KubernetesObjectApi {
   async plural(apiVersion: string, kind: string): Promise<{ name: string; namespaced: boolean }> {
     const resource = await this.resource(apiVersion, kind);
-    if (!resource) throw toKubeError({ code: 404, body: { message: `unknown kind ${apiVersion}/${kind}` } }, 'discovery');
+    if (!resource)
+      throw toKubeError({ code: 404, body: { message: `unknown kind ${apiVersion}/${kind}` } }, 'discovery');
     return { name: resource.name, namespaced: resource.namespaced };
   }
 }
@@ -167,7 +175,11 @@ export function createKubeClient(options: { kubeConfig: KubeConfig; fieldManager
 
     get: (ref) =>
       call(`get ${describe({ kind: ref.kind, metadata: ref })}`, () =>
-        objects.read({ apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, namespace: ref.namespace } }),
+        objects.read({
+          apiVersion: ref.apiVersion,
+          kind: ref.kind,
+          metadata: { name: ref.name, namespace: ref.namespace },
+        }),
       ) as never,
 
     async list(apiVersion, kind, listOptions) {

@@ -21,7 +21,9 @@ interface ApiExceptionLike {
 }
 
 function isApiException(err: unknown): err is ApiExceptionLike {
-  return typeof err === 'object' && err !== null && typeof (err as { code?: unknown }).code === 'number' && 'body' in err;
+  return (
+    typeof err === 'object' && err !== null && typeof (err as { code?: unknown }).code === 'number' && 'body' in err
+  );
 }
 
 function statusMessage(body: unknown): string | undefined {

@@ -22,7 +22,10 @@ export function createJobProducer<C extends JobCatalog>(deps: {
   catalog: C;
 }): JobProducer<C> {
   const queues = new Map(
-    queueNames(deps.catalog).map((name) => [name, new Queue(name, { connection: deps.connection, prefix: deps.prefix })]),
+    queueNames(deps.catalog).map((name) => [
+      name,
+      new Queue(name, { connection: deps.connection, prefix: deps.prefix }),
+    ]),
   );
   return {
     async enqueue(name, payload, options = {}) {

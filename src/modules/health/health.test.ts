@@ -1,0 +1,93 @@
+import { KubeConfig } from '@kubernetes/client-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.js';
+import { createDatabase } from '../../platform/db/db.js';
+import { createKubeClient } from '../../platform/kube/kube-client.js';
+import { createRedis } from '../../platform/redis.js';
+
+// A loopback port nothing listens on: the dependency is down.
+const DEAD_PORT = 1;
+
+describe('operations endpoints', () => {
+  let t: TestRuntime;
+  beforeAll(async () => {
+    t = await startTestRuntime();
+  });
+  afterAll(() => t.close());
+
+  it('GET /healthz answers while the process is up', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/healthz' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('GET /readyz is ready when PostgreSQL, Redis and Kubernetes answer', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/readyz' });
+    expect(res.json().checks).toMatchObject({ postgres: { ok: true }, redis: { ok: true }, kubernetes: { ok: true } });
+    expect(res.statusCode).toBe(200);
+  });
+
+  it('GET /metrics exposes default metrics and the HTTP histogram by route and status', async () => {
+    await t.app.inject({ method: 'GET', url: '/healthz' });
+    const res = await t.app.inject({ method: 'GET', url: '/metrics' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('process_cpu_user_seconds_total');
+    expect(res.body).toMatch(
+      /kapal_http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} \d+/,
+    );
+  });
+
+  it('serves the OpenAPI 3.1 document and the docs UI', async () => {
+    const doc = await t.app.inject({ method: 'GET', url: '/openapi.json' });
+    expect(doc.json().openapi).toBe('3.1.0');
+    expect(Object.keys(doc.json().paths)).toEqual(expect.arrayContaining(['/healthz', '/readyz', '/metrics']));
+    const ui = await t.app.inject({ method: 'GET', url: '/docs/' });
+    expect(ui.statusCode).toBe(200);
+  });
+
+  it('answers unknown routes with the error envelope and echoes the request id', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/nope', headers: { 'x-request-id': 'trace-123' } });
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['x-request-id']).toBe('trace-123');
+    expect(res.json()).toEqual({
+      error: { code: 'NOT_FOUND', message: 'Route GET /api/v1/nope not found', requestId: 'trace-123' },
+    });
+  });
+});
+
+describe('GET /readyz with a dependency down', () => {
+  const cases = {
+    postgres: () => ({ database: createDatabase({ url: `postgres://postgres@127.0.0.1:${DEAD_PORT}/kapal` }) }),
+    redis: () => ({ redis: createRedis(`redis://127.0.0.1:${DEAD_PORT}`) }),
+    kubernetes: () => {
+      const kubeConfig = new KubeConfig();
+      kubeConfig.loadFromOptions({
+        clusters: [{ name: 'dead', server: `https://127.0.0.1:${DEAD_PORT}`, skipTLSVerify: true }],
+        users: [{ name: 'nobody' }],
+        contexts: [{ name: 'dead', cluster: 'dead', user: 'nobody' }],
+        currentContext: 'dead',
+      });
+      return { kube: createKubeClient({ kubeConfig }) };
+    },
+  } as const;
+
+  for (const [name, overrides] of Object.entries(cases)) {
+    it(`says ${name} is down, and only ${name}`, async () => {
+      const t = await startTestRuntime({ overrides: overrides() });
+      try {
+        const res = await t.app.inject({ method: 'GET', url: '/readyz' });
+        expect(res.statusCode).toBe(503);
+        const body = res.json();
+        expect(body.status).toBe('unavailable');
+        for (const [dependency, check] of Object.entries(
+          body.checks as Record<string, { ok: boolean; error?: string }>,
+        )) {
+          expect(check.ok, dependency).toBe(dependency !== name);
+          if (dependency === name) expect(check.error).toBeTruthy();
+        }
+      } finally {
+        await t.close();
+      }
+    });
+  }
+});
