@@ -43,11 +43,13 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
   };
 }
 
-export async function recreateTemplateDatabase(migrate: (url: string) => Promise<void>): Promise<void> {
-  const name = testEnv.templateDatabase;
-  await withAdmin(async (admin) => {
-    await admin.query(`drop database if exists "${name}" with (force)`);
-    await admin.query(`create database "${name}"`);
-  });
+/** Creates and migrates a template database for one test run; returns a function that drops it. */
+export async function createTemplateDatabase(
+  name: string,
+  migrate: (url: string) => Promise<void>,
+): Promise<() => Promise<void>> {
+  await withAdmin((admin) => admin.query(`create database "${name}"`));
   await migrate(databaseUrl(name));
+  return () =>
+    withAdmin((admin) => admin.query(`drop database if exists "${name}" with (force)`).then(() => undefined));
 }
