@@ -6,6 +6,7 @@ import type { AppInstance } from '../../src/platform/http/app-instance.js';
 import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { requireTestCluster, testEnv } from './env.js';
+import { deleteRedisKeys } from './redis.js';
 
 export interface TestRuntime {
   runtime: Runtime;
@@ -41,6 +42,7 @@ export async function startTestRuntime(
     database,
     async close() {
       await app.close();
+      await deleteRedisKeys(runtime.redis, config.queue.prefix).catch(() => {});
       await runtime.close();
       await database.drop();
     },

@@ -93,6 +93,11 @@ export function loadKubeConfig(kubeconfigPath?: string): KubeConfig {
 
 /** Exposes discovery (kind → plural) that KubernetesObjectApi keeps protected; it caches the answers. */
 class ObjectApi extends KubernetesObjectApi {
+  withDefaultNamespace(kc: KubeConfig): this {
+    this.setDefaultNamespace(kc);
+    return this;
+  }
+
   async plural(apiVersion: string, kind: string): Promise<{ name: string; namespaced: boolean }> {
     const resource = await this.resource(apiVersion, kind);
     if (!resource)
@@ -104,7 +109,7 @@ class ObjectApi extends KubernetesObjectApi {
 export function createKubeClient(options: { kubeConfig: KubeConfig; fieldManager?: string }): KubeClient {
   const kc = options.kubeConfig;
   const fieldManager = options.fieldManager ?? 'kapal';
-  const objects = ObjectApi.makeApiClient(kc) as ObjectApi;
+  const objects = kc.makeApiClient(ObjectApi).withDefaultNamespace(kc);
   const core = kc.makeApiClient(CoreV1Api);
   const versionApi = kc.makeApiClient(VersionApi);
 

@@ -61,5 +61,31 @@ export function toKubeError(err: unknown, operation: string): KubeError {
     }
   }
   const reason = err instanceof Error ? err.message : String(err);
-  return new KubeUnreachableError(`${operation}: Kubernetes API unreachable (${reason})`, undefined, { cause: err });
+  if (isNetworkError(err)) {
+    return new KubeUnreachableError(`${operation}: Kubernetes API unreachable (${reason})`, undefined, { cause: err });
+  }
+  return new KubeError(`${operation}: ${reason}`, undefined, { cause: err });
+}
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+  'EAI_AGAIN',
+]);
+
+function isNetworkError(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const { code, type, name } = err as Error & { code?: unknown; type?: unknown };
+  return (
+    (typeof code === 'string' && NETWORK_CODES.has(code)) ||
+    type === 'system' ||
+    name === 'FetchError' ||
+    name === 'AbortError' ||
+    (err.cause !== undefined && isNetworkError(err.cause))
+  );
 }
