@@ -1,0 +1,65 @@
+# Shared by scripts/up.sh and scripts/test.sh: make a fresh machine of our kind ready, doing nothing
+# when it already is. Installs from Debian's packages only when something is missing.
+# shellcheck shell=bash
+
+say() { printf '[kapal] %s\n' "$*" >&2; }
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+apt_install() {
+  say "installing $* from Debian's packages"
+  if [[ -z ${KAPAL_APT_UPDATED:-} ]]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    export KAPAL_APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+ensure_tools() {
+  command -v curl >/dev/null || apt_install curl
+  command -v openssl >/dev/null || apt_install openssl
+  if ! command -v go >/dev/null && [[ -x /usr/local/go/bin/go ]]; then export PATH=/usr/local/go/bin:$PATH; fi
+  command -v go >/dev/null || { say "Go 1.26 is needed to build the test cluster (expected at /usr/local/go)"; exit 1; }
+}
+
+ensure_postgres() {
+  port_open 5432 && return
+  if ! compgen -G '/etc/postgresql/*/main' >/dev/null; then
+    apt_install postgresql
+    local hba
+    hba=$(ls /etc/postgresql/*/main/pg_hba.conf | head -n1)
+    # A local development database: trust connections from this machine only.
+    sed -i -E 's/^(host\s+all\s+all\s+(127\.0\.0\.1\/32|::1\/128)\s+)\S+/\1trust/' "$hba"
+    sed -i -E 's/^(local\s+all\s+(postgres|all)\s+)\S+/\1trust/' "$hba"
+  fi
+  say "starting PostgreSQL"
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start
+  for _ in $(seq 1 50); do port_open 5432 && return; sleep 0.2; done
+  say "PostgreSQL did not start"; exit 1
+}
+
+ensure_redis() {
+  port_open 6379 && return
+  command -v redis-server >/dev/null || apt_install redis-server
+  say "starting Redis"
+  mkdir -p /var/lib/redis /var/log/redis
+  redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no \
+    --dir /var/lib/redis --logfile /var/log/redis/kapal.log
+  for _ in $(seq 1 50); do port_open 6379 && return; sleep 0.2; done
+  say "Redis did not start"; exit 1
+}
+
+ensure_node_modules() {
+  # Reinstall when the lockfile changed since the last install.
+  if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+    say "installing npm dependencies"
+    npm ci --no-audit --no-fund
+  fi
+}
+
+ensure_prerequisites() {
+  ensure_tools
+  ensure_postgres
+  ensure_redis
+  ensure_node_modules
+}
