@@ -1,0 +1,73 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.js';
+import { requireTestCluster } from '../../test/helpers/env.js';
+import { waitFor } from '../../test/helpers/wait-for.js';
+
+/** The `kapal` entry as an operator runs it: a real process, real signals. */
+function kapal(args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main-entry.ts', ...args], {
+    env: { PATH: process.env.PATH, LOG_LEVEL: 'silent', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, exited, output: () => ({ stdout, stderr }) };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('kapal CLI', () => {
+  let database: TestDatabase;
+  const running: ChildProcess[] = [];
+  beforeAll(async () => {
+    database = await createTestDatabase({ empty: true });
+  });
+  afterAll(async () => {
+    for (const child of running) child.kill('SIGKILL');
+    await database.drop();
+  });
+
+  it('stops with a message naming a wrong variable', async () => {
+    const run = kapal(['api'], { PORT: 'eighty', MIDTRANS_IS_PRODUCTION: 'perhaps' });
+    expect(await run.exited).toBe(78);
+    expect(run.output().stderr).toMatch(/PORT: .*\n.*MIDTRANS_IS_PRODUCTION: must be true or false/);
+  });
+
+  it('migrates a fresh database, serves the API, and shuts down cleanly on SIGTERM', async () => {
+    const env = {
+      DATABASE_URL: database.url,
+      KUBECONFIG: requireTestCluster(),
+      QUEUE_PREFIX: `kapal-cli-${Date.now()}`,
+    };
+    const migrate = kapal(['migrate'], env);
+    expect(await migrate.exited).toBe(0);
+    expect(migrate.output().stdout).toContain('migrations applied');
+
+    const port = await freePort();
+    const api = kapal(['all'], { ...env, PORT: String(port) });
+    running.push(api.child);
+    const ready = await waitFor(
+      async () => {
+        const res = await fetch(`http://127.0.0.1:${port}/readyz`);
+        return res.status === 200 ? res : undefined;
+      },
+      { timeoutMs: 20_000, what: 'the API to be ready' },
+    );
+    expect((await ready.json()).status).toBe('ready');
+
+    api.child.kill('SIGTERM');
+    expect(await api.exited).toBe(0);
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+  });
+});
