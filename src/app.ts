@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps.js';
+import { accountsRoutes } from './modules/accounts/accounts.routes.js';
+import { adminUsersRoutes } from './modules/admin-users/admin-users.routes.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import type { AppInstance } from './platform/http/app-instance.js';
 import { registerErrorHandler } from './platform/http/error-handler.js';
@@ -13,7 +16,7 @@ const VERSION = '0.1.0';
 
 /** A module's routes, mounted under /api/v1. Each module wires itself in its own `*.routes.ts`. */
 type RoutePlugin = (app: AppInstance, deps: AppDeps) => Promise<void>;
-const apiModules: RoutePlugin[] = [];
+const apiModules: RoutePlugin[] = [accountsRoutes, adminUsersRoutes, auditRoutes];
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 

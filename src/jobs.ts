@@ -9,7 +9,7 @@ export const jobCatalog = {
 
 export type AppJobCatalog = typeof jobCatalog;
 
-export function createJobHandlers(deps: Pick<AppDeps, 'mailer'>): JobHandlers<AppJobCatalog> {
+export function createJobHandlers(deps: Pick<AppDeps, 'mailer' | 'database'>): JobHandlers<AppJobCatalog> {
   return {
     ...notificationJobHandlers(deps),
   };

@@ -1,14 +1,18 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../../platform/db/db.js';
-import { notFound, unauthorized } from '../../platform/errors.js';
-import type { AccessTokens, Role } from './access-token.js';
-import { users } from './accounts.schema.js';
+import { AppError, unauthorized } from '../../platform/errors.js';
+import { type AccessTokens, ROLES, type Role } from './access-token.js';
+import { type Account, accountColumns } from './accounts.repository.js';
+import { authSessions, users } from './accounts.schema.js';
 
 export interface AuthenticatedUser {
   id: string;
   role: Role;
+  email: string;
   sessionId: string;
+  /** The caller's account row as read by the guard (GET /me answers from it without a second query). */
+  account: Account;
 }
 
 declare module 'fastify' {
@@ -18,22 +22,44 @@ declare module 'fastify' {
   }
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
- * The one route-level guard: `preHandler: guard.user` or `guard.admin`. The user row is read on every
- * request so that a deactivated user or a changed role takes effect at once, not when the token expires.
+ * The one route-level guard: `onRequest: guard.user` or `guard.admin` (onRequest, so that a caller who may
+ * not use a route learns nothing from it, not even its validation errors). Each request reads the user and
+ * the token's session in one indexed query, so a deactivated user, a changed role or a revoked session
+ * (logout, password change, refresh-token reuse) takes effect at once, not when the token expires.
  * Non-administrators get 404 on admin routes: an admin route's existence is nobody else's business.
  */
 export function createAuthGuard(deps: { tokens: AccessTokens; database: Pick<Database, 'db'> }) {
+  const lookup = deps.database.db
+    .select(accountColumns)
+    .from(users)
+    .innerJoin(authSessions, eq(authSessions.userId, users.id))
+    .where(
+      and(
+        eq(users.id, sql.placeholder('userId')),
+        eq(authSessions.id, sql.placeholder('sessionId')),
+        isNull(authSessions.revokedAt),
+      ),
+    )
+    .prepare('kapal_auth_guard');
+
   async function authenticate(request: FastifyRequest): Promise<AuthenticatedUser> {
     const header = request.headers.authorization;
     if (!header?.startsWith('Bearer ')) throw unauthorized('Missing bearer token');
     const claims = await deps.tokens.verify(header.slice('Bearer '.length).trim());
-    const [row] = await deps.database.db
-      .select({ id: users.id, role: users.role, isActive: users.isActive })
-      .from(users)
-      .where(eq(users.id, claims.userId));
-    if (!row?.isActive) throw unauthorized('Account is not active');
-    const user = { id: row.id, role: row.role, sessionId: claims.sessionId };
+    if (!UUID.test(claims.userId) || !UUID.test(claims.sessionId)) throw unauthorized('Invalid access token');
+    const [account] = await lookup.execute({ userId: claims.userId, sessionId: claims.sessionId });
+    if (!account) throw unauthorized('Session has ended; sign in again');
+    if (!account.isActive) throw unauthorized('Account is not active');
+    const user: AuthenticatedUser = {
+      id: account.id,
+      role: account.role,
+      email: account.email,
+      sessionId: claims.sessionId,
+      account,
+    };
     request.user = user;
     return user;
   }
@@ -44,7 +70,10 @@ export function createAuthGuard(deps: { tokens: AccessTokens; database: Pick<Dat
     },
     async admin(request: FastifyRequest, _reply: FastifyReply) {
       const user = await authenticate(request);
-      if (user.role !== 'ADMINISTRATOR') throw notFound('Route');
+      // Word for word what an unknown route answers, so the two cannot be told apart.
+      if (user.role !== ROLES.ADMINISTRATOR) {
+        throw new AppError('NOT_FOUND', `Route ${request.method} ${request.url.split('?')[0]} not found`);
+      }
     },
   };
 }

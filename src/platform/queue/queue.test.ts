@@ -7,6 +7,7 @@ import { deleteRedisKeys } from '../../../test/helpers/redis.js';
 import { type SmtpSink, startSmtpSink } from '../../../test/helpers/smtp-sink.js';
 import { waitFor } from '../../../test/helpers/wait-for.js';
 import { createJobHandlers, jobCatalog } from '../../jobs.js';
+import { createDatabase } from '../db/db.js';
 import { createLogger } from '../logger.js';
 import { createSmtpMailer } from '../mail/mailer.js';
 import { createRedis, type Redis } from '../redis.js';
@@ -44,11 +45,14 @@ describe('job queue on real Redis', () => {
     const p = prefix();
     const mailer = createSmtpMailer({ smtpUrl: smtp.url, from: 'Kapal <no-reply@kapal.test>' });
     const producer = createJobProducer({ connection, prefix: p, catalog: jobCatalog });
+    // The catalog's handlers also read users (welcome mail); this job does not, so the pool never connects.
+    const database = createDatabase({ url: testEnv.adminDatabaseUrl });
+    closers.push({ close: () => database.close() });
     const worker = createWorkerRunner({
       connection,
       prefix: p,
       catalog: jobCatalog,
-      handlers: createJobHandlers({ mailer }),
+      handlers: createJobHandlers({ mailer, database }),
       concurrency: 2,
       logger,
     });

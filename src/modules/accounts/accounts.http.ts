@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { ROLES } from './access-token.js';
+import type { Account } from './accounts.repository.js';
+
+/** Email as typed by a person: trimmed and lower-cased before it is checked, stored or compared. */
+export const emailSchema = z
+  .string({ message: 'must be a string' })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: 'must be an email address' }).max(254, 'must be at most 254 characters'))
+  .meta({ description: 'Email address; case-insensitive, stored lower-cased' });
+
+export const nameSchema = z
+  .string({ message: 'must be a string' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(100, 'must be at most 100 characters');
+
+export const phoneSchema = z
+  .string({ message: 'must be a string' })
+  .trim()
+  .regex(/^\+?[0-9][0-9 -]{5,19}$/, 'must be a phone number such as +62 812 3456 7890')
+  .nullable();
+
+export const roleSchema = z.enum([ROLES.USER, ROLES.ADMINISTRATOR], { message: 'must be USER or ADMINISTRATOR' });
+
+export const userView = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    phone: z.string().nullable(),
+    role: roleSchema,
+    isActive: z.boolean(),
+    lastLoginAt: z.iso.datetime().nullable(),
+    deactivatedAt: z.iso.datetime().nullable(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'User' });
+
+export type UserView = z.infer<typeof userView>;
+
+export function toUserView(account: Account): UserView {
+  return {
+    id: account.id,
+    email: account.email,
+    name: account.name,
+    phone: account.phone,
+    role: account.role,
+    isActive: account.isActive,
+    lastLoginAt: account.lastLoginAt?.toISOString() ?? null,
+    deactivatedAt: account.deactivatedAt?.toISOString() ?? null,
+    createdAt: account.createdAt.toISOString(),
+    updatedAt: account.updatedAt.toISOString(),
+  };
+}
+
+export const tokenPair = z
+  .object({
+    tokenType: z.literal('Bearer'),
+    accessToken: z.string().describe('JWT for the Authorization header; short-lived'),
+    expiresIn: z.number().int().describe('Seconds until the access token expires'),
+    refreshToken: z.string().describe('Opaque; exchange it once at /auth/refresh for a new pair'),
+  })
+  .meta({ id: 'TokenPair' });
+
+export type TokenPair = z.infer<typeof tokenPair>;
+
+export const session = z.object({ user: userView, tokens: tokenPair }).meta({ id: 'Session' });
+
+export const pageQuery = {
+  page: z.coerce.number({ message: 'must be a number' }).int().min(1, 'must be at least 1').default(1),
+  pageSize: z.coerce
+    .number({ message: 'must be a number' })
+    .int()
+    .min(1, 'must be at least 1')
+    .max(100, 'must be at most 100')
+    .default(20),
+};
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    total: z.number().int(),
+    totalPages: z.number().int(),
+  });
+}

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import type { AppDeps } from '../../deps.js';
+import type { AppInstance } from '../../platform/http/app-instance.js';
+import { errorResponses } from '../../platform/http/schemas.js';
+import { emailSchema, nameSchema, phoneSchema, session, tokenPair, toUserView, userView } from './accounts.http.js';
+import { accountServicesFor, authGuardFor, requestContext } from './accounts.wiring.js';
+import { currentUser } from './auth-guard.js';
+import { passwordSchema } from './password.js';
+
+const bearer = [{ bearerAuth: [] }];
+const password = z.string({ message: 'must be a string' }).min(1, 'must not be empty').max(128);
+
+/** Registration, sign-in, token refresh, sign-out, and the signed-in user's own account. */
+export async function accountsRoutes(app: AppInstance, deps: AppDeps) {
+  const guard = authGuardFor(deps);
+  const { auth, profile } = accountServicesFor(deps);
+
+  app.post(
+    '/auth/register',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Create an account and sign in',
+        body: z.object({ email: emailSchema, password: passwordSchema, name: nameSchema }),
+        response: { 201: session, ...errorResponses(400, 409, 429) },
+      },
+    },
+    async (request, reply) => {
+      const result = await auth.register(request.body, requestContext(request));
+      return reply.status(201).send({ user: toUserView(result.user), tokens: result.tokens });
+    },
+  );
+
+  app.post(
+    '/auth/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with email and password',
+        body: z.object({ email: emailSchema, password }),
+        response: { 200: session, ...errorResponses(400, 401, 429) },
+      },
+    },
+    async (request) => {
+      const result = await auth.login(request.body, requestContext(request));
+      return { user: toUserView(result.user), tokens: result.tokens };
+    },
+  );
+
+  app.post(
+    '/auth/refresh',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Exchange a refresh token for a new token pair (the old refresh token is spent)',
+        body: z.object({
+          refreshToken: z.string({ message: 'must be a string' }).min(1, 'must not be empty').max(200),
+        }),
+        response: { 200: tokenPair, ...errorResponses(400, 401, 429) },
+      },
+    },
+    async (request) => auth.refresh(request.body.refreshToken, requestContext(request)),
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      onRequest: guard.user,
+      schema: {
+        tags: ['auth'],
+        summary: "Sign out: revoke this access token's session and its refresh token",
+        security: bearer,
+        response: { 204: z.null(), ...errorResponses(401) },
+      },
+    },
+    async (request, reply) => {
+      await auth.logout(currentUser(request), requestContext(request));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/me',
+    {
+      onRequest: guard.user,
+      schema: {
+        tags: ['me'],
+        summary: 'The signed-in user',
+        security: bearer,
+        response: { 200: userView, ...errorResponses(401) },
+      },
+    },
+    async (request) => toUserView(currentUser(request).account),
+  );
+
+  app.patch(
+    '/me',
+    {
+      onRequest: guard.user,
+      schema: {
+        tags: ['me'],
+        summary: 'Update your profile',
+        security: bearer,
+        body: z
+          .object({ name: nameSchema.optional(), phone: phoneSchema.optional() })
+          .strict()
+          .refine((b) => Object.keys(b).length > 0, 'must change at least one field'),
+        response: { 200: userView, ...errorResponses(400, 401) },
+      },
+    },
+    async (request) => toUserView(await profile.update(currentUser(request), request.body, requestContext(request))),
+  );
+
+  app.post(
+    '/me/password',
+    {
+      onRequest: guard.user,
+      schema: {
+        tags: ['me'],
+        summary: 'Change your password; every other session is signed out',
+        security: bearer,
+        body: z.object({ currentPassword: password, newPassword: passwordSchema }),
+        response: { 200: z.object({ revokedSessions: z.number().int() }), ...errorResponses(400, 401, 429) },
+      },
+    },
+    async (request) => profile.changePassword(currentUser(request), request.body, requestContext(request)),
+  );
+
+  app.delete(
+    '/me',
+    {
+      onRequest: guard.user,
+      schema: {
+        tags: ['me'],
+        summary: 'Deactivate your account (your password confirms it); sign-in is refused afterwards',
+        security: bearer,
+        body: z.object({ password }),
+        response: { 204: z.null(), ...errorResponses(400, 401, 409, 429) },
+      },
+    },
+    async (request, reply) => {
+      await profile.deactivate(currentUser(request), request.body, requestContext(request));
+      return reply.status(204).send(null);
+    },
+  );
+}

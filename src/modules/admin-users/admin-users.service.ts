@@ -1,0 +1,297 @@
+import { and, asc, count, desc, eq, gte, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { Clock } from '../../platform/clock.js';
+import type { Database, Tx } from '../../platform/db/db.js';
+import { AppError, conflict, notFound } from '../../platform/errors.js';
+import {
+  type Account,
+  accountColumns,
+  deactivateAccount,
+  findAccount,
+  hashPassword,
+  isUniqueViolation,
+  type RequestContext,
+  type Role,
+  users,
+} from '../accounts/index.js';
+import type { AuditLog } from '../audit/index.js';
+import { recordDomainEvent } from '../domain-events/index.js';
+import type { LiveSubscriptions } from './live-subscriptions.js';
+
+export const USER_SORTS = [
+  'createdAt',
+  '-createdAt',
+  'email',
+  '-email',
+  'name',
+  '-name',
+  'lastLoginAt',
+  '-lastLoginAt',
+] as const;
+export type UserSort = (typeof USER_SORTS)[number];
+
+export interface UserFilters {
+  q?: string;
+  role?: Role;
+  status?: 'active' | 'inactive';
+  createdFrom?: Date;
+  createdTo?: Date;
+  sort: UserSort;
+  page: number;
+  pageSize: number;
+}
+
+export interface UserChanges {
+  email?: string;
+  name?: string;
+  phone?: string | null;
+  role?: Role;
+  isActive?: boolean;
+}
+
+export type BulkAction = { action: 'activate' | 'deactivate' | 'delete' } | { action: 'change-role'; role: Role };
+export type BulkItemResult =
+  | { id: string; ok: true; outcome: 'updated' | 'unchanged' | 'deleted' }
+  | { id: string; ok: false; error: { code: string; message: string } };
+
+type Actor = { id: string };
+
+const sortColumns = {
+  createdAt: users.createdAt,
+  email: users.email,
+  name: users.name,
+  lastLoginAt: users.lastLoginAt,
+};
+const signupDay = sql<string>`to_char(${users.createdAt} at time zone 'UTC', 'YYYY-MM-DD')`;
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Administrators managing users. Every change is one transaction with its audit entry (and outbox event). */
+export function createAdminUsersService(deps: {
+  database: Pick<Database, 'db' | 'transaction'>;
+  clock: Clock;
+  audit: AuditLog;
+  liveSubscriptions: LiveSubscriptions;
+}) {
+  const { database, clock, audit } = deps;
+
+  async function lockUser(tx: Tx, id: string): Promise<Account> {
+    const [row] = await tx.select(accountColumns).from(users).where(eq(users.id, id)).for('update');
+    if (!row) throw notFound('User');
+    return row;
+  }
+
+  function refuseSelf(actor: Actor, id: string, what: string) {
+    if (actor.id === id) throw conflict(`You cannot ${what} your own account here; another administrator can`);
+  }
+
+  /** Applies changes to one user inside `tx`; returns whether anything changed. */
+  async function applyChanges(tx: Tx, actor: Actor, id: string, changes: UserChanges, ctx: RequestContext) {
+    const before = await lockUser(tx, id);
+    const diff: Record<string, { from: unknown; to: unknown }> = {};
+    for (const key of Object.keys(changes) as Array<keyof UserChanges>) {
+      if (changes[key] !== undefined && changes[key] !== before[key])
+        diff[key] = { from: before[key], to: changes[key] };
+    }
+    if (Object.keys(diff).length === 0) return { account: before, changed: false };
+    if (diff.role) refuseSelf(actor, id, 'change the role of');
+    if (diff.isActive) refuseSelf(actor, id, 'deactivate');
+
+    const now = clock.now();
+    const { isActive, ...fields } = Object.fromEntries(Object.entries(diff).map(([k, v]) => [k, v.to])) as UserChanges;
+    if (Object.keys(fields).length > 0) {
+      await tx
+        .update(users)
+        .set({ ...fields, updatedAt: now })
+        .where(eq(users.id, id));
+    }
+    if (isActive === false) {
+      await deactivateAccount(tx, { userId: id, by: 'administrator', actorId: actor.id, now });
+    } else if (isActive === true) {
+      await tx.update(users).set({ isActive: true, deactivatedAt: null, updatedAt: now }).where(eq(users.id, id));
+    }
+
+    const entry = { actorId: actor.id, targetType: 'user', targetId: id, ip: ctx.ip };
+    await audit.record({ ...entry, action: 'admin.user.updated', details: { changes: diff } }, tx);
+    if (diff.role) await audit.record({ ...entry, action: 'admin.user.role_changed', details: diff.role }, tx);
+    if (isActive !== undefined) {
+      await audit.record({ ...entry, action: isActive ? 'admin.user.activated' : 'admin.user.deactivated' }, tx);
+    }
+    return { account: (await findAccount(tx, id))!, changed: true };
+  }
+
+  async function removeUser(tx: Tx, actor: Actor, id: string, ctx: RequestContext) {
+    refuseSelf(actor, id, 'delete');
+    const user = await lockUser(tx, id);
+    const live = await deps.liveSubscriptions.countLive(tx, id);
+    if (live > 0) {
+      throw conflict(
+        `This user has ${live} live subscription${live === 1 ? '' : 's'}; cancel them before deleting the user (or deactivate the user instead)`,
+      );
+    }
+    const now = clock.now();
+    await tx.delete(users).where(eq(users.id, id));
+    await recordDomainEvent(tx, {
+      type: 'user.deleted',
+      aggregateId: id,
+      payload: { userId: id, actorId: actor.id },
+      occurredAt: now,
+    });
+    await audit.record(
+      {
+        actorId: actor.id,
+        action: 'admin.user.deleted',
+        targetType: 'user',
+        targetId: id,
+        ip: ctx.ip,
+        details: { email: user.email, role: user.role },
+      },
+      tx,
+    );
+  }
+
+  const withUniqueEmail = <T>(work: Promise<T>) =>
+    work.catch((err) => {
+      if (isUniqueViolation(err)) throw conflict('An account with this email already exists');
+      throw err;
+    });
+
+  return {
+    async list(filters: UserFilters): Promise<{ items: Account[]; total: number }> {
+      const conditions: SQL[] = [];
+      if (filters.q) {
+        const pattern = `%${escapeLike(filters.q)}%`;
+        conditions.push(or(ilike(users.email, pattern), ilike(users.name, pattern))!);
+      }
+      if (filters.role) conditions.push(eq(users.role, filters.role));
+      if (filters.status) conditions.push(eq(users.isActive, filters.status === 'active'));
+      if (filters.createdFrom) conditions.push(gte(users.createdAt, filters.createdFrom));
+      if (filters.createdTo) conditions.push(lt(users.createdAt, filters.createdTo));
+      const where = conditions.length > 0 ? and(...conditions) : undefined;
+      const descending = filters.sort.startsWith('-');
+      const column = sortColumns[filters.sort.replace('-', '') as keyof typeof sortColumns];
+      const order = descending ? sql`${column} desc nulls last` : sql`${column} asc nulls last`;
+      const [items, [totals]] = await Promise.all([
+        database.db
+          .select(accountColumns)
+          .from(users)
+          .where(where)
+          .orderBy(order, descending ? desc(users.id) : asc(users.id))
+          .limit(filters.pageSize)
+          .offset((filters.page - 1) * filters.pageSize),
+        database.db.select({ total: count() }).from(users).where(where),
+      ]);
+      return { items, total: totals?.total ?? 0 };
+    },
+
+    async get(id: string): Promise<Account> {
+      const account = await findAccount(database.db, id);
+      if (!account) throw notFound('User');
+      return account;
+    },
+
+    async create(
+      actor: Actor,
+      input: { email: string; password: string; name: string; phone?: string | null; role: Role },
+      ctx: RequestContext,
+    ): Promise<Account> {
+      const passwordHash = await hashPassword(input.password);
+      const now = clock.now();
+      return withUniqueEmail(
+        database.transaction(async (tx) => {
+          const [row] = await tx
+            .insert(users)
+            .values({
+              email: input.email,
+              name: input.name,
+              phone: input.phone ?? null,
+              role: input.role,
+              passwordHash,
+              createdAt: now,
+              updatedAt: now,
+            })
+            .returning({ id: users.id });
+          await audit.record(
+            {
+              actorId: actor.id,
+              action: 'admin.user.created',
+              targetType: 'user',
+              targetId: row!.id,
+              ip: ctx.ip,
+              details: { role: input.role },
+            },
+            tx,
+          );
+          return (await findAccount(tx, row!.id))!;
+        }),
+      );
+    },
+
+    async update(actor: Actor, id: string, changes: UserChanges, ctx: RequestContext): Promise<Account> {
+      const { account } = await withUniqueEmail(
+        database.transaction((tx) => applyChanges(tx, actor, id, changes, ctx)),
+      );
+      return account;
+    },
+
+    async remove(actor: Actor, id: string, ctx: RequestContext): Promise<void> {
+      await database.transaction((tx) => removeUser(tx, actor, id, ctx));
+    },
+
+    /** One transaction per user, so one refusal does not undo the others; each gets its own result. */
+    async bulk(
+      actor: Actor,
+      input: BulkAction & { userIds: string[] },
+      ctx: RequestContext,
+    ): Promise<BulkItemResult[]> {
+      const results: BulkItemResult[] = [];
+      for (const id of input.userIds) {
+        try {
+          if (input.action === 'delete') {
+            await database.transaction((tx) => removeUser(tx, actor, id, ctx));
+            results.push({ id, ok: true, outcome: 'deleted' });
+            continue;
+          }
+          const changes: UserChanges =
+            input.action === 'change-role' ? { role: input.role } : { isActive: input.action === 'activate' };
+          const { changed } = await database.transaction((tx) => applyChanges(tx, actor, id, changes, ctx));
+          results.push({ id, ok: true, outcome: changed ? 'updated' : 'unchanged' });
+        } catch (err) {
+          if (!(err instanceof AppError) || err.status >= 500) throw err;
+          results.push({ id, ok: false, error: { code: err.code, message: err.message } });
+        }
+      }
+      return results;
+    },
+
+    async stats(days = 30) {
+      const today = clock.now();
+      const since = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - (days - 1)));
+      const [groups, daily] = await Promise.all([
+        database.db
+          .select({ role: users.role, isActive: users.isActive, n: count() })
+          .from(users)
+          .groupBy(users.role, users.isActive),
+        database.db
+          .select({ day: signupDay, n: count() })
+          .from(users)
+          .where(gte(users.createdAt, since))
+          .groupBy(signupDay),
+      ]);
+      const byRole = { USER: 0, ADMINISTRATOR: 0 };
+      const byStatus = { active: 0, inactive: 0 };
+      let total = 0;
+      for (const g of groups) {
+        byRole[g.role] += g.n;
+        byStatus[g.isActive ? 'active' : 'inactive'] += g.n;
+        total += g.n;
+      }
+      const perDay = new Map(daily.map((d) => [d.day, d.n]));
+      const signupsPerDay = Array.from({ length: days }, (_, i) => {
+        const date = new Date(since.getTime() + i * 86_400_000).toISOString().slice(0, 10);
+        return { date, count: perDay.get(date) ?? 0 };
+      });
+      return { total, byRole, byStatus, signupsPerDay };
+    },
+  };
+}
+
+export type AdminUsersService = ReturnType<typeof createAdminUsersService>;

@@ -1,0 +1,15 @@
+import type { DbExecutor } from '../../platform/db/db.js';
+
+/**
+ * "Does this user still have live subscriptions?" — asked before an administrator deletes a user.
+ * Subscriptions do not exist yet: the subscriptions module implements this port and is wired in
+ * `admin-users.routes.ts` in place of `noSubscriptionsYet`.
+ */
+export interface LiveSubscriptions {
+  countLive(executor: DbExecutor, userId: string): Promise<number>;
+}
+
+/** Until the subscriptions module exists nobody has a subscription; this is the truth, not a stub. */
+export const noSubscriptionsYet: LiveSubscriptions = {
+  countLive: async () => 0,
+};
