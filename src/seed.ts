@@ -1,9 +1,10 @@
 import type { AppDeps } from './deps.js';
+import { accountsSeedStep } from './modules/accounts/index.js';
 
 /** Sample data for a local platform: each module contributes an idempotent seed step. */
 type SeedStep = { name: string; run(deps: AppDeps): Promise<string> };
 
-const steps: SeedStep[] = [];
+const steps: SeedStep[] = [accountsSeedStep];
 
 export async function seed(deps: AppDeps): Promise<string[]> {
   const report: string[] = [];

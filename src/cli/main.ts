@@ -6,6 +6,7 @@ import { ensureDatabase, runMigrations } from '../platform/db/migrate.js';
 import { createRuntime, type Runtime } from '../runtime.js';
 import { seed } from '../seed.js';
 import { createWorker } from '../worker.js';
+import { adminCommand } from './admin-command.js';
 
 const USAGE = `kapal <command>
 
@@ -14,6 +15,7 @@ const USAGE = `kapal <command>
   all       api and worker in one process (small installs)
   migrate   create the database if missing and apply migrations
   seed      load the sample catalog, the first administrator and a demo user
+  admin create --email <e> --password <p> [--name <n>]   create an administrator
 `;
 
 type Stoppable = { close(): Promise<void> };
@@ -57,7 +59,7 @@ async function serve(config: Config, withApi: boolean, withWorker: boolean) {
 
 export async function main(argv: string[]): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
-  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false });
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, strict: false });
   const [command] = positionals;
   let config: Config;
   try {
@@ -92,6 +94,9 @@ export async function main(argv: string[]): Promise<void> {
       }
       return;
     }
+    case 'admin':
+      process.exitCode = await adminCommand(config, positionals.slice(1), values);
+      return;
     default:
       process.stderr.write(USAGE);
       process.exit(command ? 64 : 0);

@@ -21,6 +21,7 @@ export {
   revokeSessions,
 } from './accounts.repository.js';
 export { authSessions, refreshTokens, userRole, users } from './accounts.schema.js';
+export { accountsSeedStep, DEMO_USER, DEV_ADMIN } from './accounts.seed.js';
 export { accessTokensFor, authGuardFor, requestContext } from './accounts.wiring.js';
 export type { RequestContext } from './auth.service.js';
 export { type AuthenticatedUser, type AuthGuard, createAuthGuard, currentUser } from './auth-guard.js';

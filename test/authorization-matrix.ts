@@ -1,0 +1,85 @@
+/**
+ * THE AUTHORIZATION MATRIX: every route of the OpenAPI document, and what each persona gets from it.
+ * `test/authorization-matrix.test.ts` calls every route as anonymous, user, otherUser and admin, with fresh
+ * personas per route, and fails when a route has no entry here (or an entry names a route that is gone).
+ *
+ * To add a route, add ONE line: the key is the method and the path exactly as /openapi.json spells it.
+ *   open(200)           anyone, signed in or not, gets 200
+ *   signedIn(200)       anonymous 401; user, otherUser and admin get 200 (their own data)
+ *   adminOnly(200)      anonymous 401; user and otherUser 404 (the route does not exist for them); admin 200
+ *   owned(200)          a resource of `user`: anonymous 401, user 200, otherUser 404, admin 404
+ * The request carries no body unless the entry builds one, so a body route answers 400 once the caller
+ * is let in: that is how the matrix sees the guard ran before validation (guards go in `onRequest`).
+ * Path parameters: `{id}` defaults to the user persona's id; anything else needs `request`, e.g.
+ *   'GET /api/v1/subscriptions/{id}': owned(200, async (fx) => ({ params: { id: await aSubscriptionOf(fx) } })),
+ * Calls go in the order anonymous, otherUser, user, admin, so a destructive admin call comes last.
+ */
+import type { TestUser } from './helpers/auth.js';
+import type { TestRuntime } from './helpers/test-runtime.js';
+
+export type Persona = 'anonymous' | 'user' | 'otherUser' | 'admin';
+export const PERSONAS: Persona[] = ['anonymous', 'otherUser', 'user', 'admin'];
+
+/** What an entry may use to build its request: the runtime and this route's fresh personas. */
+export interface MatrixFixtures {
+  t: TestRuntime;
+  user: TestUser;
+  otherUser: TestUser;
+  admin: TestUser;
+}
+
+export interface MatrixRequest {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface RouteExpectation {
+  expect: Record<Persona, number>;
+  request?: (fx: MatrixFixtures) => MatrixRequest | Promise<MatrixRequest>;
+}
+
+type Build = RouteExpectation['request'];
+export const open = (status: number, request?: Build): RouteExpectation => ({
+  expect: { anonymous: status, user: status, otherUser: status, admin: status },
+  request,
+});
+export const signedIn = (status: number, request?: Build): RouteExpectation => ({
+  expect: { anonymous: 401, user: status, otherUser: status, admin: status },
+  request,
+});
+export const adminOnly = (status: number, request?: Build): RouteExpectation => ({
+  expect: { anonymous: 401, user: 404, otherUser: 404, admin: status },
+  request,
+});
+export const owned = (status: number, request?: Build, adminStatus = 404): RouteExpectation => ({
+  expect: { anonymous: 401, user: status, otherUser: 404, admin: adminStatus },
+  request,
+});
+
+export const authorizationMatrix: Record<string, RouteExpectation> = {
+  // operations
+  'GET /healthz': open(200),
+  'GET /readyz': open(200),
+  'GET /metrics': open(200),
+
+  // auth and the signed-in user (issue 3)
+  'POST /api/v1/auth/register': open(400),
+  'POST /api/v1/auth/login': open(400),
+  'POST /api/v1/auth/refresh': open(400),
+  'POST /api/v1/auth/logout': signedIn(204),
+  'GET /api/v1/me': signedIn(200),
+  'PATCH /api/v1/me': signedIn(400),
+  'POST /api/v1/me/password': signedIn(400),
+  'DELETE /api/v1/me': signedIn(400),
+
+  // administration of users and the audit trail (issue 3)
+  'GET /api/v1/admin/users': adminOnly(200),
+  'POST /api/v1/admin/users': adminOnly(400),
+  'GET /api/v1/admin/users/stats': adminOnly(200),
+  'POST /api/v1/admin/users/bulk': adminOnly(400),
+  'GET /api/v1/admin/users/{id}': adminOnly(200),
+  'PATCH /api/v1/admin/users/{id}': adminOnly(400),
+  'DELETE /api/v1/admin/users/{id}': adminOnly(204),
+  'GET /api/v1/admin/audit-log': adminOnly(200),
+};
