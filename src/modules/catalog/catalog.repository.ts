@@ -36,6 +36,9 @@ function serviceWhere(filter: ServiceFilter): SQL | undefined {
   return and(...conditions);
 }
 
+// Spelled out: drizzle leaves columns unqualified in a one-table select list, where "id" would mean services.id.
+const serviceCountOfCategory = sql<number>`(select count(*)::int from "services" where "services"."category_id" = "categories"."id")`;
+
 const serviceOrder = [asc(services.sortOrder), asc(services.name), asc(services.id)];
 const planOrder = [asc(plans.sortOrder), asc(plans.priceMonthlyIdr), asc(plans.name), asc(plans.id)];
 
@@ -191,7 +194,7 @@ export const catalogRepository = {
         sortOrder: categories.sortOrder,
         createdAt: categories.createdAt,
         updatedAt: categories.updatedAt,
-        serviceCount: sql<number>`(select count(*)::int from ${services} where ${services.categoryId} = ${categories.id})`,
+        serviceCount: serviceCountOfCategory,
       })
       .from(categories)
       .orderBy(asc(categories.sortOrder), asc(categories.name), asc(categories.id));
@@ -207,7 +210,7 @@ export const catalogRepository = {
         sortOrder: categories.sortOrder,
         createdAt: categories.createdAt,
         updatedAt: categories.updatedAt,
-        serviceCount: sql<number>`(select count(*)::int from ${services} where ${services.categoryId} = ${categories.id})`,
+        serviceCount: serviceCountOfCategory,
       })
       .from(categories)
       .where(eq(categories.id, id));
