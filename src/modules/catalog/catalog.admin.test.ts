@@ -31,7 +31,7 @@ describe('admin catalog', () => {
       method,
       url: `/api/v1${url}`,
       headers: admin.headers,
-      ...(payload === undefined ? {} : { payload }),
+      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
     });
   const db = () => t.runtime.database.db;
   const rowCount = async (table: typeof services | typeof plans | typeof categories) =>
