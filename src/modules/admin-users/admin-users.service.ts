@@ -55,11 +55,12 @@ export type BulkItemResult =
 
 type Actor = { id: string };
 
+// Names sort the way people read them, whatever the database collation: case-insensitively.
 const sortColumns = {
-  createdAt: users.createdAt,
-  email: users.email,
-  name: users.name,
-  lastLoginAt: users.lastLoginAt,
+  createdAt: sql`${users.createdAt}`,
+  email: sql`${users.email}`,
+  name: sql`lower(${users.name})`,
+  lastLoginAt: sql`${users.lastLoginAt}`,
 };
 const signupDay = sql<string>`to_char(${users.createdAt} at time zone 'UTC', 'YYYY-MM-DD')`;
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
