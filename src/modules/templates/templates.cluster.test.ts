@@ -104,13 +104,17 @@ describe('templates on the test cluster', () => {
       }
       // Each workload's pod, as its controller would create it, passes LimitRange and quota admission.
       for (const workload of result.objects.filter((o) => o.kind === 'Deployment' || o.kind === 'StatefulSet')) {
-        const template = (workload.spec as { template: { metadata: Record<string, unknown>; spec: object } }).template;
+        const template = (workload.spec as { template: { metadata: { labels: unknown }; spec: object } }).template;
         await kube.apply(
           [
             {
               apiVersion: 'v1',
               kind: 'Pod',
-              metadata: { ...template.metadata, name: `${workload.metadata.name}-0`, namespace },
+              metadata: {
+                labels: template.metadata.labels as Record<string, string>,
+                name: `${workload.metadata.name}-0`,
+                namespace,
+              },
               spec: template.spec,
             } as KubeObject,
           ],
