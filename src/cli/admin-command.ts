@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { createAdministrator } from '../modules/accounts/index.js';
 import { systemClock } from '../platform/clock.js';
 import type { Config } from '../platform/config/config.js';
@@ -10,14 +11,19 @@ export const ADMIN_USAGE = `kapal admin create --email <email> --password <passw
   (keeps it out of the process list). An email that already has an account is refused.
 `;
 
-type Flags = Record<string, string | boolean | undefined>;
-
-/** `kapal admin ...`; returns the process exit code. */
-export async function adminCommand(config: Config, args: string[], flags: Flags): Promise<number> {
-  const text = (name: string) => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
-  const email = text('email');
-  const password = text('password') ?? config.bootstrapAdmin?.password ?? process.env.ADMIN_PASSWORD;
-  if (args[0] !== 'create' || !email || !password) {
+/** `kapal admin ...` (the arguments after `admin`); returns the process exit code. */
+export async function adminCommand(config: Config, argv: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parseFlags>;
+  try {
+    parsed = parseFlags(argv);
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n${ADMIN_USAGE}`);
+    return 64;
+  }
+  const { positionals, values } = parsed;
+  const email = values.email;
+  const password = values.password ?? config.bootstrapAdmin?.password ?? process.env.ADMIN_PASSWORD;
+  if (positionals[0] !== 'create' || !email || !password) {
     process.stderr.write(ADMIN_USAGE);
     return 64;
   }
@@ -26,7 +32,7 @@ export async function adminCommand(config: Config, args: string[], flags: Flags)
   try {
     const admin = await createAdministrator(
       { database, clock: systemClock },
-      { email, password, name: text('name') ?? 'Administrator' },
+      { email, password, name: values.name ?? 'Administrator' },
     );
     process.stdout.write(`administrator ${admin.email} created (id ${admin.id})\n`);
     return 0;
@@ -39,4 +45,13 @@ export async function adminCommand(config: Config, args: string[], flags: Flags)
   } finally {
     await database.close();
   }
+}
+
+function parseFlags(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } },
+  });
 }

@@ -59,7 +59,7 @@ async function serve(config: Config, withApi: boolean, withWorker: boolean) {
 
 export async function main(argv: string[]): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, strict: false });
+  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false });
   const [command] = positionals;
   let config: Config;
   try {
@@ -95,7 +95,7 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'admin':
-      process.exitCode = await adminCommand(config, positionals.slice(1), values);
+      process.exitCode = await adminCommand(config, argv.slice(argv.indexOf('admin') + 1));
       return;
     default:
       process.stderr.write(USAGE);

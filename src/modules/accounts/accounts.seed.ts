@@ -23,7 +23,7 @@ export const accountsSeedStep = {
       if (!password) throw new Error('ADMIN_PASSWORD must be set with ADMIN_EMAIL when NODE_ENV=production');
       const email = wanted?.email ?? DEV_ADMIN.email;
       const outcome = await ensureAccount(deps, { email, password, name: DEV_ADMIN.name, role: ROLES.ADMINISTRATOR });
-      report.push(`administrator ${email} ${outcome}`);
+      report.push(`administrator ${email.trim().toLowerCase()} ${outcome}`);
     }
     if (!production) {
       const outcome = await ensureAccount(deps, { ...DEMO_USER, role: ROLES.USER });
