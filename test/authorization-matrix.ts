@@ -15,6 +15,7 @@
  * Calls go in the order anonymous, otherUser, user, admin, so a destructive admin call comes last.
  */
 import type { TestUser } from './helpers/auth.js';
+import { catalogParams } from './helpers/catalog.js';
 import type { TestRuntime } from './helpers/test-runtime.js';
 
 export type Persona = 'anonymous' | 'user' | 'otherUser' | 'admin';
@@ -82,4 +83,24 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'PATCH /api/v1/admin/users/{id}': adminOnly(400),
   'DELETE /api/v1/admin/users/{id}': adminOnly(204),
   'GET /api/v1/admin/audit-log': adminOnly(200),
+
+  // catalog (issue 4)
+  'GET /api/v1/services': open(200),
+  'GET /api/v1/services/{slug}': open(200, (fx) => catalogParams.slug(fx.t)),
+  'GET /api/v1/admin/services': adminOnly(200),
+  'POST /api/v1/admin/services': adminOnly(400),
+  'GET /api/v1/admin/services/stats': adminOnly(200),
+  'GET /api/v1/admin/services/{id}': adminOnly(200, (fx) => catalogParams.service(fx.t)),
+  'PATCH /api/v1/admin/services/{id}': adminOnly(400, (fx) => catalogParams.service(fx.t)),
+  'DELETE /api/v1/admin/services/{id}': adminOnly(204, (fx) => catalogParams.service(fx.t)),
+  'GET /api/v1/admin/services/{id}/plans': adminOnly(200, (fx) => catalogParams.service(fx.t)),
+  'POST /api/v1/admin/services/{id}/plans': adminOnly(400, (fx) => catalogParams.service(fx.t)),
+  'GET /api/v1/admin/services/{id}/plans/{planId}': adminOnly(200, (fx) => catalogParams.plan(fx.t)),
+  'PATCH /api/v1/admin/services/{id}/plans/{planId}': adminOnly(400, (fx) => catalogParams.plan(fx.t)),
+  'DELETE /api/v1/admin/services/{id}/plans/{planId}': adminOnly(204, (fx) => catalogParams.plan(fx.t)),
+  'GET /api/v1/admin/categories': adminOnly(200),
+  'POST /api/v1/admin/categories': adminOnly(400),
+  'GET /api/v1/admin/categories/{id}': adminOnly(200, (fx) => catalogParams.category(fx.t)),
+  'PATCH /api/v1/admin/categories/{id}': adminOnly(400, (fx) => catalogParams.category(fx.t)),
+  'DELETE /api/v1/admin/categories/{id}': adminOnly(204, (fx) => catalogParams.category(fx.t)),
 };
