@@ -188,7 +188,8 @@ export const SEED_SERVICES: SeedService[] = [
 
 /**
  * Seed step: categories, services and plans of the sample catalog, upserted by slug (plans by service
- * and name), so running it again changes nothing. An administrator's `isActive` choice is kept.
+ * and name), so running it again leaves the same rows with the same ids. An administrator's `isActive`
+ * choice is kept.
  */
 export const catalogSeedStep = {
   name: 'catalog',
