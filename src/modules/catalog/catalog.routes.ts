@@ -50,7 +50,12 @@ function withEtag<T>(request: FastifyRequest, reply: FastifyReply, body: T): T |
   return body;
 }
 
-/** /services (public) and /admin/services, /admin/categories. Thin: parse, guard, one service call. */
+/**
+ * /services (public) and /admin/services, /admin/categories. Thin: parse, guard, one service call.
+ * Plans are addressed under their service (`/admin/services/{id}/plans/{planId}`): a plan of another
+ * service is 404. Deleting is refused (409) while live subscriptions use a service or plan
+ * (`CatalogUsage`); deactivating (`PATCH isActive: false`) always works and takes it off sale.
+ */
 export async function catalogRoutes(app: AppInstance, deps: AppDeps) {
   const guard = authGuardFor(deps);
   const service = createCatalogService({
