@@ -3,6 +3,8 @@
  * token) and returns the environment of the Kapal server and the request headers; `teardown` undoes it.
  * The bare baseline answers with the very bytes Kapal answered to the same request.
  */
+import { meScenario } from './me-scenario.js';
+
 export interface ScenarioContext {
   env: Record<string, string>;
   headers: Record<string, string>;
@@ -20,6 +22,7 @@ export interface Scenario {
 }
 
 export const scenarios: Scenario[] = [
+  meScenario,
   {
     name: 'healthz',
     description: 'GET /healthz (routing, request id, schema serialization, metrics hook)',

@@ -1,4 +1,5 @@
-import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { SignJWT } from 'jose';
 import { unauthorized } from '../../platform/errors.js';
 
 export const ROLES = { USER: 'USER', ADMINISTRATOR: 'ADMINISTRATOR' } as const;
@@ -12,10 +13,29 @@ export interface AccessClaims {
 
 const ISSUER = 'kapal';
 const AUDIENCE = 'kapal-api';
+const CLOCK_TOLERANCE_SECONDS = 0;
 
-/** Short-lived HS256 access tokens. Only HS256 is accepted on the way in: no `alg: none`, no key confusion. */
+const invalid = () => unauthorized('Invalid access token');
+
+function decodeJson(segment: string): Record<string, unknown> {
+  try {
+    const value = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid();
+    return value as Record<string, unknown>;
+  } catch {
+    throw invalid();
+  }
+}
+
+/**
+ * Short-lived HS256 access tokens. Signing uses jose; verification runs on every authenticated request,
+ * so it is done here with node:crypto's synchronous HMAC (about ten times cheaper than jose's WebCrypto
+ * path) and is deliberately narrow: the header must say exactly HS256 (no `alg: none`, no key confusion),
+ * the signature is compared in constant time before any claim is trusted, then exp/nbf/iss/aud/sub/sid/role.
+ */
 export function createAccessTokens(options: { secret: string; ttlSeconds: number; now?: () => Date }) {
-  const key = new TextEncoder().encode(options.secret);
+  const key = Buffer.from(options.secret, 'utf8');
+  const signingKey = new Uint8Array(key);
   const now = options.now ?? (() => new Date());
   return {
     async sign(claims: AccessClaims): Promise<string> {
@@ -27,30 +47,38 @@ export function createAccessTokens(options: { secret: string; ttlSeconds: number
         .setAudience(AUDIENCE)
         .setIssuedAt(issuedAt)
         .setExpirationTime(issuedAt + options.ttlSeconds)
-        .sign(key);
+        .sign(signingKey);
     },
     async verify(token: string): Promise<AccessClaims> {
-      try {
-        const { payload } = await jwtVerify(token, key, {
-          algorithms: ['HS256'],
-          issuer: ISSUER,
-          audience: AUDIENCE,
-          currentDate: now(),
-        });
-        const role = payload.role;
-        if (
-          typeof payload.sub !== 'string' ||
-          (role !== ROLES.USER && role !== ROLES.ADMINISTRATOR) ||
-          typeof payload.sid !== 'string'
-        ) {
-          throw unauthorized('Invalid access token');
-        }
-        return { userId: payload.sub, role, sessionId: payload.sid };
-      } catch (err) {
-        if (err instanceof joseErrors.JWTExpired) throw unauthorized('Access token expired');
-        if (err instanceof joseErrors.JOSEError) throw unauthorized('Invalid access token');
-        throw err;
+      const parts = token.split('.');
+      if (parts.length !== 3) throw invalid();
+      const [headerPart, payloadPart, signaturePart] = parts as [string, string, string];
+      const header = decodeJson(headerPart);
+      if (header.alg !== 'HS256' || (header.typ !== undefined && header.typ !== 'JWT') || 'crit' in header) {
+        throw invalid();
       }
+      const expected = createHmac('sha256', key).update(`${headerPart}.${payloadPart}`).digest();
+      const given = Buffer.from(signaturePart, 'base64url');
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid();
+
+      const payload = decodeJson(payloadPart);
+      const nowSeconds = now().getTime() / 1000;
+      if (typeof payload.exp !== 'number') throw invalid();
+      if (payload.exp <= nowSeconds - CLOCK_TOLERANCE_SECONDS) throw unauthorized('Access token expired');
+      if (typeof payload.nbf === 'number' && payload.nbf > nowSeconds + CLOCK_TOLERANCE_SECONDS) throw invalid();
+      const audience = payload.aud;
+      const audienceOk = audience === AUDIENCE || (Array.isArray(audience) && audience.includes(AUDIENCE));
+      const role = payload.role;
+      if (
+        payload.iss !== ISSUER ||
+        !audienceOk ||
+        typeof payload.sub !== 'string' ||
+        typeof payload.sid !== 'string' ||
+        (role !== ROLES.USER && role !== ROLES.ADMINISTRATOR)
+      ) {
+        throw invalid();
+      }
+      return { userId: payload.sub, role, sessionId: payload.sid };
     },
   };
 }

@@ -1,0 +1,83 @@
+import { createHmac } from 'node:crypto';
+import { SignJWT } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { createAccessTokens } from './access-token.js';
+
+const secret = 'test-secret-that-is-at-least-32-chars!';
+const key = new TextEncoder().encode(secret);
+const claims = {
+  userId: '5f0c8a52-7a3e-4d3c-9d57-2c1a2b3c4d5e',
+  role: 'USER' as const,
+  sessionId: '8e7d6c5b-4a39-4281-9f0e-1d2c3b4a5968',
+};
+const now = () => Math.floor(Date.now() / 1000);
+const b64 = (v: object) => Buffer.from(JSON.stringify(v)).toString('base64url');
+
+/** Signs a header and payload by hand, for headers jose would refuse to write. */
+function signed(header: object, payloadPart: string) {
+  const head = b64(header);
+  const mac = createHmac('sha256', secret).update(`${head}.${payloadPart}`).digest('base64url');
+  return `${head}.${payloadPart}.${mac}`;
+}
+
+/** A token like ours, with one thing changed. */
+function build(change: { header?: Record<string, unknown>; payload?: Record<string, unknown>; omit?: string[] } = {}) {
+  const payload: Record<string, unknown> = {
+    role: 'USER',
+    sid: claims.sessionId,
+    sub: claims.userId,
+    iss: 'kapal',
+    aud: 'kapal-api',
+    iat: now(),
+    exp: now() + 600,
+    ...change.payload,
+  };
+  for (const k of change.omit ?? []) delete payload[k];
+  return new SignJWT(payload)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT', ...change.header } as { alg: string })
+    .sign(key);
+}
+
+describe('access tokens', () => {
+  const tokens = createAccessTokens({ secret, ttlSeconds: 900 });
+
+  it('round-trips its own tokens and a well-formed one built elsewhere', async () => {
+    expect(await tokens.verify(await tokens.sign(claims))).toEqual(claims);
+    expect(await tokens.verify(await build())).toEqual(claims);
+  });
+
+  it('expires after ttlSeconds by the injected clock', async () => {
+    let at = new Date('2030-01-01T00:00:00Z');
+    const clocked = createAccessTokens({ secret, ttlSeconds: 900, now: () => at });
+    const token = await clocked.sign(claims);
+    at = new Date('2030-01-01T00:14:59Z');
+    expect(await clocked.verify(token)).toEqual(claims);
+    at = new Date('2030-01-01T00:15:00Z');
+    await expect(clocked.verify(token)).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+      message: 'Access token expired',
+    });
+  });
+
+  const refused: Array<[string, () => Promise<string>]> = [
+    ['another algorithm (HS512)', () => new SignJWT({ ...claims }).setProtectedHeader({ alg: 'HS512' }).sign(key)],
+    ['alg none', async () => `${b64({ alg: 'none' })}.${(await build()).split('.')[1]}.`],
+    ['a crit header', async () => signed({ alg: 'HS256', crit: ['exp'], exp: 1 }, (await build()).split('.')[1]!)],
+    ['a typ other than JWT', () => build({ header: { typ: 'at+jwt' } })],
+    ['another issuer', () => build({ payload: { iss: 'evil' } })],
+    ['another audience', () => build({ payload: { aud: 'other-api' } })],
+    ['no expiry', () => build({ omit: ['exp'] })],
+    ['not valid yet', () => build({ payload: { nbf: now() + 3600 } })],
+    ['no session id', () => build({ omit: ['sid'] })],
+    ['an unknown role', () => build({ payload: { role: 'ROOT' } })],
+    ['a non-string subject', () => build({ payload: { sub: 42 } })],
+    ['a truncated signature', async () => (await build()).slice(0, -4)],
+    ['four segments', async () => `${await build()}.x`],
+    ['garbage', async () => 'a.b.c'],
+  ];
+  for (const [what, make] of refused) {
+    it(`refuses ${what}`, async () => {
+      await expect(tokens.verify(await make())).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    });
+  }
+});
