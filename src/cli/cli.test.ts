@@ -64,7 +64,7 @@ describe('kapal CLI', () => {
       },
       { timeoutMs: 20_000, what: 'the API to be ready' },
     );
-    expect((await ready.json()).status).toBe('ready');
+    expect(((await ready.json()) as { status: string }).status).toBe('ready');
 
     api.child.kill('SIGTERM');
     expect(await api.exited).toBe(0);

@@ -23,7 +23,7 @@ describe('fake Midtrans speaks the documented protocol', () => {
   it('creates a Snap transaction, reports its status, and refuses a reused order id', async () => {
     const res = await createSnap({ transaction_details: { order_id: 'topup-1', gross_amount: 50_000 } });
     expect(res.status).toBe(201);
-    const snap = await res.json();
+    const snap = (await res.json()) as { token: string; redirect_url: string };
     expect(snap.redirect_url).toBe(`${midtrans.url}/snap/v4/redirection/${snap.token}`);
 
     const status = await fetch(`${midtrans.url}/v2/topup-1/status`, { headers: { authorization: auth } }).then((r) =>
@@ -38,7 +38,9 @@ describe('fake Midtrans speaks the documented protocol', () => {
 
     const again = await createSnap({ transaction_details: { order_id: 'topup-1', gross_amount: 50_000 } });
     expect(again.status).toBe(400);
-    expect((await again.json()).error_messages).toContain('transaction_details.order_id has already been taken');
+    expect(((await again.json()) as { error_messages: string[] }).error_messages).toContain(
+      'transaction_details.order_id has already been taken',
+    );
   });
 
   it('refuses a wrong server key and an unknown order', async () => {
