@@ -3,7 +3,9 @@
  * returning the same bytes, measured in the same run, alternating rounds (these machines are shared and
  * noisy, so only the ratio means something).
  *
- *   npm run bench -- [scenario ...] [--duration 5] [--connections 50] [--rounds 3]
+ *   npm run bench -- [scenario ...] [--duration 5] [--connections 50] [--rounds 3] [--profile]
+ *
+ * --profile writes a CPU profile of the Kapal server to bench/results/profiles (open it in Chrome DevTools).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -18,6 +20,7 @@ const { values, positionals } = parseArgs({
     duration: { type: 'string', default: '5' },
     connections: { type: 'string', default: '50' },
     rounds: { type: 'string', default: '3' },
+    profile: { type: 'boolean', default: false },
   },
 });
 const duration = Number(values.duration);
@@ -32,8 +35,12 @@ interface Sample {
   non2xx: number;
 }
 
-async function startServer(script: string, env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+async function startServer(
+  script: string,
+  env: Record<string, string>,
+  nodeFlags: string[] = [],
+): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', script], {
     env: { ...process.env, LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -83,7 +90,8 @@ const median = (xs: number[]) => {
 
 async function runScenario(scenario: Scenario) {
   const context = (await scenario.setup?.()) ?? { env: {}, headers: {} };
-  const kapal = await startServer('bench/servers/kapal-server.ts', context.env);
+  const profileFlags = values.profile ? ['--cpu-prof', '--cpu-prof-dir=bench/results/profiles'] : [];
+  const kapal = await startServer('bench/servers/kapal-server.ts', context.env, profileFlags);
   try {
     const probe = await fetch(`${kapal.url}${scenario.path}`, { method: scenario.method, headers: context.headers });
     const body = Buffer.from(await probe.arrayBuffer());

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { adminUsersRoutes } from './modules/admin-users/admin-users.routes.js';
@@ -10,6 +10,7 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import type { AppInstance } from './platform/http/app-instance.js';
 import { registerErrorHandler } from './platform/http/error-handler.js';
 import { registerOpenApi } from './platform/http/openapi.js';
+import { serializerCompiler } from './platform/http/serializer.js';
 import { registerHttpMetrics } from './platform/metrics.js';
 
 export const API_PREFIX = '/api/v1';
@@ -19,6 +20,7 @@ const VERSION = '0.1.0';
 type RoutePlugin = (app: AppInstance, deps: AppDeps) => Promise<void>;
 const apiModules: RoutePlugin[] = [accountsRoutes, adminUsersRoutes, auditRoutes, catalogRoutes];
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
 /** Builds the HTTP API from its parts; nothing here reads the environment or opens a connection. */
@@ -37,8 +39,19 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
+  });
+  // Read-your-writes for in-memory caches fed by PostgreSQL notifications (the session cache): a request
+  // that may have changed something answers only once this process has seen the notifications of its
+  // own commits, so the caller's next request is judged on the new state.
+  app.addHook('onSend', (request, _reply, payload, done) => {
+    if (SAFE_METHODS.has(request.method)) return done(null, payload);
+    deps.dbNotifications.barrier().then(
+      () => done(null, payload),
+      (err: Error) => done(err),
+    );
   });
   registerErrorHandler(app);
   registerHttpMetrics(app, deps.metrics);

@@ -2,6 +2,7 @@ import type { AppJobCatalog } from './jobs.js';
 import type { Clock } from './platform/clock.js';
 import type { Config } from './platform/config/config.js';
 import type { Database } from './platform/db/db.js';
+import type { PgListener } from './platform/db/pg-listener.js';
 import type { KubeClient } from './platform/kube/kube-client.js';
 import type { Logger } from './platform/logger.js';
 import type { Mailer } from './platform/mail/mailer.js';
@@ -14,6 +15,8 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   database: Database;
+  /** PostgreSQL LISTEN/NOTIFY, for caches that must drop rows the moment they change. */
+  dbNotifications: PgListener;
   redis: Redis;
   kube: KubeClient;
   jobs: JobProducer<AppJobCatalog>;

@@ -3,6 +3,7 @@ import { jobCatalog } from './jobs.js';
 import { systemClock } from './platform/clock.js';
 import type { Config } from './platform/config/config.js';
 import { createDatabase } from './platform/db/db.js';
+import { createPgListener } from './platform/db/pg-listener.js';
 import { createKubeClient, loadKubeConfig } from './platform/kube/kube-client.js';
 import { createLogger } from './platform/logger.js';
 import { createSmtpMailer } from './platform/mail/mailer.js';
@@ -18,6 +19,7 @@ export interface Runtime extends AppDeps {
 export function createRuntime(config: Config, overrides: Partial<AppDeps> = {}): Runtime {
   const logger = overrides.logger ?? createLogger(config);
   const database = overrides.database ?? createDatabase({ url: config.database.url, poolMax: config.database.poolMax });
+  const dbNotifications = overrides.dbNotifications ?? createPgListener({ url: config.database.url, logger });
   const redis = overrides.redis ?? createRedis(config.redis.url, { name: 'kapal-api' });
   const queueConnection = createRedis(config.redis.url, { forWorker: true, name: 'kapal-queue' });
   const jobs =
@@ -29,6 +31,7 @@ export function createRuntime(config: Config, overrides: Partial<AppDeps> = {}):
     config,
     logger,
     database,
+    dbNotifications,
     redis,
     jobs,
     kube,
@@ -41,6 +44,7 @@ export function createRuntime(config: Config, overrides: Partial<AppDeps> = {}):
     async close() {
       await jobs.close();
       mailer.close();
+      await dbNotifications.close();
       await Promise.all([database.close(), redis.quit().catch(() => redis.disconnect())]);
       await queueConnection.quit().catch(() => queueConnection.disconnect());
     },

@@ -22,10 +22,11 @@ export function createMetrics(): Metrics {
 
 /** Times every request by its route template (not its URL, so ids do not explode the label set). */
 export function registerHttpMetrics(app: AppInstance, metrics: Metrics): void {
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     metrics.httpRequestDuration.observe(
       { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
       reply.elapsedTime / 1000,
     );
+    done();
   });
 }

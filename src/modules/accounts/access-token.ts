@@ -14,6 +14,8 @@ export interface AccessClaims {
 const ISSUER = 'kapal';
 const AUDIENCE = 'kapal-api';
 const CLOCK_TOLERANCE_SECONDS = 0;
+/** Verified tokens remembered (each about 300 bytes); the oldest is dropped first. */
+const VERIFIED_CACHE_SIZE = 20_000;
 
 const invalid = () => unauthorized('Invalid access token');
 
@@ -37,6 +39,40 @@ export function createAccessTokens(options: { secret: string; ttlSeconds: number
   const key = Buffer.from(options.secret, 'utf8');
   const signingKey = new Uint8Array(key);
   const now = options.now ?? (() => new Date());
+  const verified = new Map<string, { claims: AccessClaims; expiresAt: number }>();
+  /** Verifies signature and claims; throws 401 on anything off. */
+  function check(token: string): { claims: AccessClaims; expiresAt: number } {
+    const parts = token.split('.');
+    if (parts.length !== 3) throw invalid();
+    const [headerPart, payloadPart, signaturePart] = parts as [string, string, string];
+    const header = decodeJson(headerPart);
+    if (header.alg !== 'HS256' || (header.typ !== undefined && header.typ !== 'JWT') || 'crit' in header) {
+      throw invalid();
+    }
+    const expected = createHmac('sha256', key).update(`${headerPart}.${payloadPart}`).digest();
+    const given = Buffer.from(signaturePart, 'base64url');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid();
+
+    const payload = decodeJson(payloadPart);
+    const nowSeconds = now().getTime() / 1000;
+    if (typeof payload.exp !== 'number') throw invalid();
+    if (payload.exp <= nowSeconds - CLOCK_TOLERANCE_SECONDS) throw unauthorized('Access token expired');
+    if (typeof payload.nbf === 'number' && payload.nbf > nowSeconds + CLOCK_TOLERANCE_SECONDS) throw invalid();
+    const audience = payload.aud;
+    const audienceOk = audience === AUDIENCE || (Array.isArray(audience) && audience.includes(AUDIENCE));
+    const role = payload.role;
+    if (
+      payload.iss !== ISSUER ||
+      !audienceOk ||
+      typeof payload.sub !== 'string' ||
+      typeof payload.sid !== 'string' ||
+      (role !== ROLES.USER && role !== ROLES.ADMINISTRATOR)
+    ) {
+      throw invalid();
+    }
+    return { claims: { userId: payload.sub, role, sessionId: payload.sid }, expiresAt: payload.exp };
+  }
+
   return {
     async sign(claims: AccessClaims): Promise<string> {
       const issuedAt = Math.floor(now().getTime() / 1000);
@@ -50,35 +86,19 @@ export function createAccessTokens(options: { secret: string; ttlSeconds: number
         .sign(signingKey);
     },
     async verify(token: string): Promise<AccessClaims> {
-      const parts = token.split('.');
-      if (parts.length !== 3) throw invalid();
-      const [headerPart, payloadPart, signaturePart] = parts as [string, string, string];
-      const header = decodeJson(headerPart);
-      if (header.alg !== 'HS256' || (header.typ !== undefined && header.typ !== 'JWT') || 'crit' in header) {
-        throw invalid();
+      // A token that verified once verifies again until it expires: skip the HMAC and the JSON decoding.
+      const known = verified.get(token);
+      if (known) {
+        if (known.expiresAt <= now().getTime() / 1000 - CLOCK_TOLERANCE_SECONDS) {
+          verified.delete(token);
+          throw unauthorized('Access token expired');
+        }
+        return known.claims;
       }
-      const expected = createHmac('sha256', key).update(`${headerPart}.${payloadPart}`).digest();
-      const given = Buffer.from(signaturePart, 'base64url');
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid();
-
-      const payload = decodeJson(payloadPart);
-      const nowSeconds = now().getTime() / 1000;
-      if (typeof payload.exp !== 'number') throw invalid();
-      if (payload.exp <= nowSeconds - CLOCK_TOLERANCE_SECONDS) throw unauthorized('Access token expired');
-      if (typeof payload.nbf === 'number' && payload.nbf > nowSeconds + CLOCK_TOLERANCE_SECONDS) throw invalid();
-      const audience = payload.aud;
-      const audienceOk = audience === AUDIENCE || (Array.isArray(audience) && audience.includes(AUDIENCE));
-      const role = payload.role;
-      if (
-        payload.iss !== ISSUER ||
-        !audienceOk ||
-        typeof payload.sub !== 'string' ||
-        typeof payload.sid !== 'string' ||
-        (role !== ROLES.USER && role !== ROLES.ADMINISTRATOR)
-      ) {
-        throw invalid();
-      }
-      return { userId: payload.sub, role, sessionId: payload.sid };
+      const result = check(token);
+      if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
+      verified.set(token, result);
+      return result.claims;
     },
   };
 }

@@ -7,7 +7,7 @@ import { createAuthGuard } from './auth-guard.js';
 import { createProfileService } from './profile.service.js';
 import { AUTH_RATE_LIMITS, createRateLimiter } from './rate-limit.js';
 
-type WiringDeps = Pick<AppDeps, 'config' | 'database' | 'clock'>;
+type WiringDeps = Pick<AppDeps, 'config' | 'database' | 'clock' | 'dbNotifications'>;
 
 /** Access tokens signed with the configured secret and the injected clock. */
 export function accessTokensFor(deps: Pick<AppDeps, 'config' | 'clock'>) {
@@ -20,8 +20,16 @@ export function accessTokensFor(deps: Pick<AppDeps, 'config' | 'clock'>) {
 
 /** The route guard for a module's routes: `const guard = authGuardFor(deps)`, then `onRequest: guard.user`. */
 export function authGuardFor(deps: WiringDeps) {
-  return createAuthGuard({ tokens: accessTokensFor(deps), database: deps.database });
+  // One guard (and so one session cache) per set of deps, shared by every module's routes.
+  let guard = guards.get(deps.database);
+  if (!guard) {
+    guard = createAuthGuard({ tokens: accessTokensFor(deps), database: deps.database, changes: deps.dbNotifications });
+    guards.set(deps.database, guard);
+  }
+  return guard;
 }
+
+const guards = new WeakMap<object, ReturnType<typeof createAuthGuard>>();
 
 export function accountServicesFor(deps: AppDeps) {
   const audit = createAuditLog(deps);

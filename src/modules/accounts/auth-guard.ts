@@ -1,10 +1,12 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../../platform/db/db.js';
+import type { PgListener } from '../../platform/db/pg-listener.js';
 import { AppError, unauthorized } from '../../platform/errors.js';
 import { type AccessTokens, ROLES, type Role } from './access-token.js';
 import { type Account, accountColumns } from './accounts.repository.js';
 import { authSessions, users } from './accounts.schema.js';
+import { createSessionCache } from './session-cache.js';
 
 export interface AuthenticatedUser {
   id: string;
@@ -22,6 +24,9 @@ declare module 'fastify' {
   }
 }
 
+/** Notified with a user id by the triggers of migration 0003 on every change to a user or session. */
+export const AUTH_CHANGED_CHANNEL = 'kapal_auth_changed';
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -30,8 +35,21 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * the token's session in one indexed query, so a deactivated user, a changed role or a revoked session
  * (logout, password change, refresh-token reuse) takes effect at once, not when the token expires.
  * Non-administrators get 404 on admin routes: an admin route's existence is nobody else's business.
+ *
+ * With `changes` (PostgreSQL notifications), the row is served from a session cache that every committed
+ * change to the user or the session invalidates (see session-cache.ts), so the guard stays exactly as
+ * strict while an authenticated request usually costs no query at all.
  */
-export function createAuthGuard(deps: { tokens: AccessTokens; database: Pick<Database, 'db'> }) {
+export function createAuthGuard(deps: {
+  tokens: AccessTokens;
+  database: Pick<Database, 'db'>;
+  changes?: Pick<PgListener, 'live' | 'subscribe' | 'onReset'>;
+}) {
+  const cache = createSessionCache({ ttlMs: 60_000, maxEntries: 100_000 });
+  const changes = deps.changes;
+  changes?.subscribe(AUTH_CHANGED_CHANNEL, (userId) => cache.evictUser(userId));
+  changes?.onReset(() => cache.clear());
+
   const lookup = deps.database.db
     .select(accountColumns)
     .from(users)
@@ -45,12 +63,24 @@ export function createAuthGuard(deps: { tokens: AccessTokens; database: Pick<Dat
     )
     .prepare('kapal_auth_guard');
 
+  async function findLiveAccount(userId: string, sessionId: string): Promise<Account | undefined> {
+    const useCache = changes?.live === true;
+    if (useCache) {
+      const cached = cache.get(sessionId);
+      if (cached?.id === userId) return cached;
+    }
+    const ticket = cache.ticket();
+    const [account] = await lookup.execute({ userId, sessionId });
+    if (account && useCache) cache.set(sessionId, account, ticket);
+    return account;
+  }
+
   async function authenticate(request: FastifyRequest): Promise<AuthenticatedUser> {
     const header = request.headers.authorization;
     if (!header?.startsWith('Bearer ')) throw unauthorized('Missing bearer token');
     const claims = await deps.tokens.verify(header.slice('Bearer '.length).trim());
     if (!UUID.test(claims.userId) || !UUID.test(claims.sessionId)) throw unauthorized('Invalid access token');
-    const [account] = await lookup.execute({ userId: claims.userId, sessionId: claims.sessionId });
+    const account = await findLiveAccount(claims.userId, claims.sessionId);
     if (!account) throw unauthorized('Session has ended; sign in again');
     if (!account.isActive) throw unauthorized('Account is not active');
     const user: AuthenticatedUser = {

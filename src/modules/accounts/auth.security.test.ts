@@ -87,7 +87,10 @@ describe('auth: security', () => {
   it("refuses a deactivated user's still-valid access token at once", async () => {
     const user = await registerUser(t);
     expect((await me(user.accessToken)).statusCode).toBe(200);
+    // Deactivated behind the API's back (another replica, an operator's SQL): the session cache learns it
+    // from the database's notification, and the barrier waits for that notification to arrive.
     await db().update(users).set({ isActive: false }).where(eq(users.id, user.id));
+    await t.runtime.dbNotifications.barrier();
     const res = await me(user.accessToken);
     expect(res.statusCode).toBe(401);
   });

@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Who did what to which target, when, from where. Append-only. Actor and target are plain ids, not
@@ -8,6 +8,8 @@ export const auditLog = pgTable(
   'audit_log',
   {
     id: uuid().primaryKey().defaultRandom(),
+    /** Insertion order: events of one request share a timestamp, and "newest first" must still be exact. */
+    seq: bigint({ mode: 'number' }).generatedAlwaysAsIdentity(),
     occurredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     actorId: uuid(),
     action: text().notNull(),

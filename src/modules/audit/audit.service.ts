@@ -56,7 +56,7 @@ export function createAuditLog(deps: { database: Pick<Database, 'db'>; clock: Cl
           .select()
           .from(auditLog)
           .where(where)
-          .orderBy(desc(auditLog.occurredAt), desc(auditLog.id))
+          .orderBy(desc(auditLog.occurredAt), desc(auditLog.seq))
           .limit(filters.pageSize)
           .offset((filters.page - 1) * filters.pageSize),
         deps.database.db.select({ total: count() }).from(auditLog).where(where),

@@ -1,9 +1,10 @@
 import Fastify from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError, conflict, notFound, rateLimited } from '../errors.js';
 import { registerErrorHandler } from './error-handler.js';
+import { serializerCompiler } from './serializer.js';
 
 describe('the error mapper', () => {
   const app = Fastify({ logger: false, genReqId: () => 'req-1' }).withTypeProvider<ZodTypeProvider>();
