@@ -39,14 +39,11 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onRequest', (request, reply, done) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
-    done();
-  });
-  // Read-your-writes for in-memory caches fed by PostgreSQL notifications (the session cache): a request
-  // that may have changed something answers only once this process has seen the notifications of its
-  // own commits, so the caller's next request is judged on the new state.
-  app.addHook('onSend', (request, _reply, payload, done) => {
+    // Read-your-writes for in-memory caches fed by PostgreSQL notifications (the session cache): a request
+    // that may have changed something answers only once this process has seen the notifications of its
+    // own commits, so the caller's next request is judged on the new state.
     if (SAFE_METHODS.has(request.method)) return done(null, payload);
     deps.dbNotifications.barrier().then(
       () => done(null, payload),

@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import type { AppInstance } from './http/app-instance.js';
 
@@ -20,13 +21,29 @@ export function createMetrics(): Metrics {
   return { registry, httpRequestDuration };
 }
 
-/** Times every request by its route template (not its URL, so ids do not explode the label set). */
+/**
+ * Times every request by its route template (not its URL, so ids do not explode the label set). Each route
+ * gets its own onResponse hook that knows its template, so nothing is looked up per request; requests that
+ * match no route are counted as `unmatched`.
+ */
 export function registerHttpMetrics(app: AppInstance, metrics: Metrics): void {
-  app.addHook('onResponse', (request, reply, done) => {
-    metrics.httpRequestDuration.observe(
-      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
-      reply.elapsedTime / 1000,
-    );
-    done();
+  const observer = (route: string) => {
+    const children = new Map<string, { observe(value: number): void }>();
+    return (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+      const key = `${request.method} ${reply.statusCode}`;
+      let child = children.get(key);
+      if (!child) {
+        child = metrics.httpRequestDuration.labels(request.method, route, String(reply.statusCode));
+        children.set(key, child);
+      }
+      child.observe(reply.elapsedTime / 1000);
+      done();
+    };
+  };
+  app.addHook('onRoute', (route) => {
+    const hook = observer(route.url);
+    route.onResponse = [...(route.onResponse ? [route.onResponse].flat() : []), hook];
   });
+  const unmatched = observer('unmatched');
+  app.addHook('onResponse', (request, reply, done) => (request.is404 ? unmatched(request, reply, done) : done()));
 }

@@ -41,8 +41,13 @@ export const userView = z
 
 export type UserView = z.infer<typeof userView>;
 
+/** Views of cached account objects (the guard's session cache) are made once, not per request. */
+const views = new WeakMap<Account, UserView>();
+
 export function toUserView(account: Account): UserView {
-  return {
+  const known = views.get(account);
+  if (known) return known;
+  const view: UserView = {
     id: account.id,
     email: account.email,
     name: account.name,
@@ -54,6 +59,8 @@ export function toUserView(account: Account): UserView {
     createdAt: account.createdAt.toISOString(),
     updatedAt: account.updatedAt.toISOString(),
   };
+  views.set(account, view);
+  return view;
 }
 
 export const tokenPair = z

@@ -63,48 +63,58 @@ export function createAuthGuard(deps: {
     )
     .prepare('kapal_auth_guard');
 
-  async function findLiveAccount(userId: string, sessionId: string): Promise<Account | undefined> {
-    const useCache = changes?.live === true;
-    if (useCache) {
-      const cached = cache.get(sessionId);
-      if (cached?.id === userId) return cached;
-    }
+  /** Reads the account of a live session from PostgreSQL, keeping it in the cache while that is trusted. */
+  async function loadAccount(userId: string, sessionId: string): Promise<Account | undefined> {
+    const cacheable = changes?.live === true;
     const ticket = cache.ticket();
     const [account] = await lookup.execute({ userId, sessionId });
-    if (account && useCache) cache.set(sessionId, account, ticket);
+    if (account && cacheable) cache.set(sessionId, account, ticket);
     return account;
   }
 
-  async function authenticate(request: FastifyRequest): Promise<AuthenticatedUser> {
-    const header = request.headers.authorization;
-    if (!header?.startsWith('Bearer ')) throw unauthorized('Missing bearer token');
-    const claims = await deps.tokens.verify(header.slice('Bearer '.length).trim());
-    if (!UUID.test(claims.userId) || !UUID.test(claims.sessionId)) throw unauthorized('Invalid access token');
-    const account = await findLiveAccount(claims.userId, claims.sessionId);
+  function accept(request: FastifyRequest, account: Account | undefined, sessionId: string): AuthenticatedUser {
     if (!account) throw unauthorized('Session has ended; sign in again');
     if (!account.isActive) throw unauthorized('Account is not active');
-    const user: AuthenticatedUser = {
-      id: account.id,
-      role: account.role,
-      email: account.email,
-      sessionId: claims.sessionId,
-      account,
-    };
+    const user: AuthenticatedUser = { id: account.id, role: account.role, email: account.email, sessionId, account };
     request.user = user;
     return user;
   }
 
-  return {
-    async user(request: FastifyRequest, _reply: FastifyReply) {
-      await authenticate(request);
-    },
-    async admin(request: FastifyRequest, _reply: FastifyReply) {
-      const user = await authenticate(request);
-      // Word for word what an unknown route answers, so the two cannot be told apart.
-      if (user.role !== ROLES.ADMINISTRATOR) {
-        throw new AppError('NOT_FOUND', `Route ${request.method} ${request.url.split('?')[0]} not found`);
+  /** Synchronous on a cache hit (the common case), a promise when PostgreSQL must be asked. */
+  function authenticate(request: FastifyRequest): AuthenticatedUser | Promise<AuthenticatedUser> {
+    const header = request.headers.authorization;
+    if (!header?.startsWith('Bearer ')) throw unauthorized('Missing bearer token');
+    const claims = deps.tokens.verify(header.slice('Bearer '.length).trim());
+    if (!UUID.test(claims.userId) || !UUID.test(claims.sessionId)) throw unauthorized('Invalid access token');
+    if (changes?.live) {
+      const cached = cache.get(claims.sessionId);
+      if (cached?.id === claims.userId) return accept(request, cached, claims.sessionId);
+    }
+    return loadAccount(claims.userId, claims.sessionId).then((account) => accept(request, account, claims.sessionId));
+  }
+
+  /** Runs `authenticate` and `check` as a callback-style Fastify hook, without a promise on the hot path. */
+  function hook(check: (request: FastifyRequest, user: AuthenticatedUser) => Error | undefined) {
+    return (request: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) => {
+      let result: AuthenticatedUser | Promise<AuthenticatedUser>;
+      try {
+        result = authenticate(request);
+      } catch (err) {
+        return done(err as Error);
       }
-    },
+      if (result instanceof Promise) result.then((user) => done(check(request, user)), done);
+      else done(check(request, result));
+    };
+  }
+
+  return {
+    user: hook(() => undefined),
+    // Word for word what an unknown route answers, so the two cannot be told apart.
+    admin: hook((request, user) =>
+      user.role === ROLES.ADMINISTRATOR
+        ? undefined
+        : new AppError('NOT_FOUND', `Route ${request.method} ${request.url.split('?')[0]} not found`),
+    ),
   };
 }
 

@@ -44,9 +44,9 @@ export function createSessionCache(options: { ttlMs: number; maxEntries: number;
         if (oldest !== undefined) remove(oldest);
       }
       entries.set(sessionId, { account, expiresAt: now() + options.ttlMs });
-      let sessions = sessionsByUser.get(account.id);
-      if (!sessions) sessionsByUser.set(account.id, (sessions = new Set()));
+      const sessions = sessionsByUser.get(account.id) ?? new Set<string>();
       sessions.add(sessionId);
+      sessionsByUser.set(account.id, sessions);
     },
     evictUser(userId: string): void {
       epoch++;
