@@ -35,6 +35,11 @@ describe('operations endpoints', () => {
     expect(res.body).toMatch(
       /kapal_http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} \d+/,
     );
+    await t.app.inject({ method: 'GET', url: '/no/such/route/42' });
+    const after = await t.app.inject({ method: 'GET', url: '/metrics' });
+    expect(after.body).toMatch(
+      /kapal_http_request_duration_seconds_count\{method="GET",route="unmatched",status="404"\} 1/,
+    );
   });
 
   it('serves the OpenAPI 3.1 document and the docs UI', async () => {
