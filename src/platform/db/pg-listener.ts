@@ -31,6 +31,16 @@ export function createPgListener(options: { url: string; logger: Logger; reconne
   let closed = false;
   let connecting: Promise<void> | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let next: Promise<void> | undefined;
+
+  const roundTrip = async () => {
+    try {
+      await client?.query('select 1');
+    } catch (err) {
+      lost(err as Error);
+    }
+  };
 
   const reset = () => {
     for (const handler of resetHandlers) handler();
@@ -79,6 +89,23 @@ export function createPgListener(options: { url: string; logger: Logger; reconne
     return connecting;
   };
 
+  const barrier = (): Promise<void> => {
+    if (!live || !client) return Promise.resolve();
+    // Callers that arrive while a round trip is in flight share the next one: their commits happened
+    // before it is sent, so it covers them all.
+    if (!running) {
+      running = roundTrip().finally(() => {
+        running = undefined;
+      });
+      return running;
+    }
+    next ??= running.then(() => {
+      next = undefined;
+      return barrier();
+    });
+    return next;
+  };
+
   return {
     subscribe(channel, handler) {
       if (!IDENTIFIER.test(channel)) throw new Error(`Invalid channel name ${channel}`);
@@ -97,14 +124,7 @@ export function createPgListener(options: { url: string; logger: Logger; reconne
     get live() {
       return live;
     },
-    async barrier() {
-      if (!live || !client) return;
-      try {
-        await client.query('select 1');
-      } catch (err) {
-        lost(err as Error);
-      }
-    },
+    barrier,
     async close() {
       closed = true;
       clearTimeout(retryTimer);
