@@ -95,5 +95,5 @@ describe('first administrator and demo user', () => {
     expect(usage.code).toBe(64);
     expect(usage.stderr).toContain('kapal admin create --email');
     expect(await db().select().from(users).where(eq(users.email, 'weak@example.test'))).toEqual([]);
-  });
+  }, 120_000); // four real processes, each starting Node and tsx: slow on a loaded 2-core machine
 });
