@@ -25,7 +25,12 @@ export function createRuntime(config: Config, overrides: Partial<AppDeps> = {}):
   const jobs =
     overrides.jobs ??
     createJobProducer({ connection: queueConnection, prefix: config.queue.prefix, catalog: jobCatalog });
-  const kube = overrides.kube ?? createKubeClient({ kubeConfig: loadKubeConfig(config.kube.kubeconfig) });
+  const kube =
+    overrides.kube ??
+    createKubeClient({
+      kubeConfig: loadKubeConfig(config.kube.kubeconfig),
+      requestTimeoutMs: config.kube.requestTimeoutMs,
+    });
   const mailer = overrides.mailer ?? createSmtpMailer(config.mail);
   const deps: AppDeps = {
     config,

@@ -159,6 +159,27 @@ describe('KubeClient on the test cluster', () => {
     );
   });
 
+  it('refuses unknown fields instead of dropping them (a typo in a template must not vanish)', async () => {
+    const typo = { ...deployment('typo'), spec: { ...deployment('typo').spec, replicaz: 2 } };
+    await expect(kube.apply([typo as V1Deployment], { dryRun: true })).rejects.toSatisfy(
+      (err: Error) => err instanceof KubeInvalidError && /replicaz/.test(err.message),
+    );
+  });
+
+  it('sends fields exactly as given, including ones the client library has no model for', async () => {
+    const [applied] = await kube.apply([
+      {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'raw', namespace, labels },
+        data: { a: '1' },
+        binaryData: { b: Buffer.from('kapal').toString('base64') },
+        immutable: true,
+      } as never,
+    ]);
+    expect(applied).toMatchObject({ data: { a: '1' }, immutable: true });
+  });
+
   it('reports pod logs it cannot get as a typed error (KWOK pods have no kubelet to read from)', async () => {
     await expect(kube.podLogs(namespace, 'no-such-pod')).rejects.toBeInstanceOf(KubeNotFoundError);
   });

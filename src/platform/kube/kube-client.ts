@@ -1,3 +1,5 @@
+import http from 'node:http';
+import https from 'node:https';
 import {
   CoreV1Api,
   KubeConfig,
@@ -11,7 +13,7 @@ import {
   VersionApi,
 } from '@kubernetes/client-node';
 import { TimeoutError, withTimeout } from '../timeout.js';
-import { KubeUnreachableError, toKubeError } from './kube-errors.js';
+import { KubeError, KubeInvalidError, KubeUnreachableError, toKubeError } from './kube-errors.js';
 
 export type { KubernetesObject };
 
@@ -106,8 +108,13 @@ class ObjectApi extends KubernetesObjectApi {
   }
 }
 
-export function createKubeClient(options: { kubeConfig: KubeConfig; fieldManager?: string }): KubeClient {
+export function createKubeClient(options: {
+  kubeConfig: KubeConfig;
+  fieldManager?: string;
+  requestTimeoutMs?: number;
+}): KubeClient {
   const kc = options.kubeConfig;
+  const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
   const fieldManager = options.fieldManager ?? 'kapal';
   const objects = kc.makeApiClient(ObjectApi).withDefaultNamespace(kc);
   const core = kc.makeApiClient(CoreV1Api);
@@ -158,21 +165,76 @@ export function createKubeClient(options: { kubeConfig: KubeConfig; fieldManager
     return { apiVersion, kind: `${kind}List`, metadata: { resourceVersion }, items };
   }
 
+  /**
+   * One request to the API server with the object as JSON, exactly as given. (The generated client
+   * re-serializes bodies through its typed models, which silently drops fields it does not know: typos,
+   * and fields newer than the client. Server-side apply must send what we mean, validated strictly.)
+   */
+  async function send(method: string, path: string, query: Record<string, string>, body: unknown, contentType: string) {
+    const cluster = kc.getCurrentCluster();
+    if (!cluster) throw new KubeError('No current cluster in the kubeconfig');
+    const url = new URL(`${cluster.server.replace(/\/$/, '')}${path}`);
+    for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+    const requestOptions: https.RequestOptions = {
+      method,
+      headers: { 'content-type': contentType, accept: 'application/json' },
+    };
+    await kc.applyToHTTPSOptions(requestOptions);
+    const transport = url.protocol === 'https:' ? https : http;
+    return new Promise<unknown>((resolve, reject) => {
+      const request = transport.request(url, requestOptions, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const status = response.statusCode ?? 0;
+          if (status >= 400) return reject({ code: status, body: text });
+          try {
+            resolve(text ? JSON.parse(text) : undefined);
+          } catch (err) {
+            reject(err);
+          }
+        });
+      });
+      request.setTimeout(requestTimeoutMs, () =>
+        request.destroy(Object.assign(new Error('request timed out'), { code: 'ETIMEDOUT' })),
+      );
+      request.on('error', reject);
+      request.end(JSON.stringify(body));
+    });
+  }
+
+  async function objectPath(object: KubernetesObject): Promise<string> {
+    const { apiVersion, kind, metadata } = object;
+    if (!apiVersion || !kind || !metadata?.name)
+      throw new KubeInvalidError(`${describe(object)}: apiVersion, kind and metadata.name are required`);
+    const { name: plural, namespaced } = await call(`discover ${apiVersion} ${kind}`, () =>
+      objects.plural(apiVersion, kind),
+    );
+    if (namespaced && !metadata.namespace)
+      throw new KubeInvalidError(`${describe(object)}: metadata.namespace is required`);
+    const base = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
+    const scope = namespaced ? `/namespaces/${encodeURIComponent(metadata.namespace!)}` : '';
+    return `${base}${scope}/${plural}/${encodeURIComponent(metadata.name)}`;
+  }
+
   return {
     async apply(list, applyOptions = {}) {
       const applied: KubernetesObject[] = [];
       for (const object of list) {
+        const operation = `apply ${describe(object)}`;
+        const path = await objectPath(object);
+        const query: Record<string, string> = {
+          fieldManager,
+          force: String(applyOptions.force ?? true),
+          fieldValidation: 'Strict',
+        };
+        if (applyOptions.dryRun) query.dryRun = 'All';
         applied.push(
-          await call(`apply ${describe(object)}`, () =>
-            objects.patch(
-              object,
-              undefined,
-              applyOptions.dryRun ? 'All' : undefined,
-              fieldManager,
-              applyOptions.force ?? true,
-              PatchStrategy.ServerSideApply,
-            ),
-          ),
+          (await call(operation, () =>
+            send('PATCH', path, query, object, PatchStrategy.ServerSideApply),
+          )) as KubernetesObject,
         );
       }
       return applied;

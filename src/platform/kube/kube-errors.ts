@@ -55,8 +55,17 @@ export function toKubeError(err: unknown, operation: string): KubeError {
       case 400:
       case 422:
         return new KubeInvalidError(message, err.code, { cause: err });
+      case 500:
+        // Server-side apply reports an object that does not fit the schema (an unknown field, a wrong
+        // type) as a 500 "failed to create typed patch object": it is the caller's input that is wrong.
+        if (detail.includes('failed to create typed patch object'))
+          return new KubeInvalidError(message, 500, { cause: err });
+        return new KubeError(message, 500, { cause: err });
+      case 502:
+      case 503:
+      case 504:
+        return new KubeUnreachableError(message, err.code, { cause: err });
       default:
-        if (err.code >= 500) return new KubeUnreachableError(message, err.code, { cause: err });
         return new KubeError(message, err.code, { cause: err });
     }
   }
