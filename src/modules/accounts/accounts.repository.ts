@@ -37,12 +37,6 @@ export async function findPasswordHash(executor: DbExecutor, id: string): Promis
   return row?.passwordHash;
 }
 
-/** PostgreSQL's unique_violation, raised when an email is taken (also under a race). */
-export function isUniqueViolation(err: unknown): boolean {
-  const cause = (err as { cause?: unknown })?.cause ?? err;
-  return (cause as { code?: string })?.code === '23505';
-}
-
 export async function revokeSessions(
   executor: DbExecutor,
   options: { userId: string; reason: string; now: Date; exceptSessionId?: string },

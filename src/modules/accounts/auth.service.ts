@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { AppJobCatalog } from '../../jobs.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Tx } from '../../platform/db/db.js';
+import { isUniqueViolation } from '../../platform/db/pg-errors.js';
 import { conflict, unauthorized } from '../../platform/errors.js';
 import type { Logger } from '../../platform/logger.js';
 import type { JobProducer } from '../../platform/queue/job-producer.js';
@@ -14,7 +15,6 @@ import {
   findUserByEmail,
   insertRefreshToken,
   insertSession,
-  isUniqueViolation,
   lockRefreshToken,
 } from './accounts.repository.js';
 import { authSessions, refreshTokens, users } from './accounts.schema.js';

@@ -1,10 +1,11 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/db.js';
+import { isUniqueViolation } from '../../platform/db/pg-errors.js';
 import { badRequest, conflict } from '../../platform/errors.js';
 import { createAuditLog } from '../audit/index.js';
 import { ROLES, type Role } from './access-token.js';
 import { emailSchema, nameSchema } from './accounts.http.js';
-import { type Account, findAccount, findUserByEmail, isUniqueViolation } from './accounts.repository.js';
+import { type Account, findAccount, findUserByEmail } from './accounts.repository.js';
 import { users } from './accounts.schema.js';
 import { hashPassword, passwordSchema } from './password.js';
 

@@ -17,7 +17,6 @@ export {
   emailEquals,
   findAccount,
   findUserByEmail,
-  isUniqueViolation,
   revokeSessions,
 } from './accounts.repository.js';
 export { authSessions, refreshTokens, userRole, users } from './accounts.schema.js';

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gte, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Tx } from '../../platform/db/db.js';
+import { isUniqueViolation } from '../../platform/db/pg-errors.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
 import {
   type Account,
@@ -8,7 +9,6 @@ import {
   deactivateAccount,
   findAccount,
   hashPassword,
-  isUniqueViolation,
   type RequestContext,
   type Role,
   users,

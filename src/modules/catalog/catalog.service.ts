@@ -1,4 +1,5 @@
 import type { Database, DbExecutor } from '../../platform/db/db.js';
+import { isForeignKeyViolation, isUniqueViolation } from '../../platform/db/pg-errors.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
 import type { TemplateRegistry } from '../templates/index.js';
 import {
@@ -23,13 +24,6 @@ import {
   type ServiceWithRelations,
 } from './catalog.repository.js';
 import type { CatalogUsage } from './catalog-usage.js';
-
-const UNIQUE_VIOLATION = '23505';
-const FOREIGN_KEY_VIOLATION = '23503';
-const pgCode = (err: unknown): string | undefined => {
-  const cause = (err as { cause?: unknown })?.cause ?? err;
-  return (cause as { code?: string })?.code;
-};
 
 /** A 400 naming the field, in the same shape as schema validation errors. */
 const invalidField = (field: string, message: string) =>
@@ -132,7 +126,7 @@ export function createCatalogService(deps: {
 
   /** Turns the database's own guards into the API's errors; anything else is not ours to explain. */
   function translate(err: unknown, messages: { unique?: string }): never {
-    if (pgCode(err) === UNIQUE_VIOLATION && messages.unique) throw conflict(messages.unique);
+    if (isUniqueViolation(err) && messages.unique) throw conflict(messages.unique);
     throw err;
   }
 
@@ -328,7 +322,7 @@ export function createCatalogService(deps: {
         });
       } catch (err) {
         // A service moved into the category between the count and the delete.
-        if (pgCode(err) === FOREIGN_KEY_VIOLATION) throw conflict('Category still has services; move them first');
+        if (isForeignKeyViolation(err)) throw conflict('Category still has services; move them first');
         throw err;
       }
     },
