@@ -31,6 +31,11 @@ ensure_postgres() {
     # A local development database: trust connections from this machine only.
     sed -i -E 's/^(host\s+all\s+all\s+(127\.0\.0\.1\/32|::1\/128)\s+)\S+/\1trust/' "$hba"
     sed -i -E 's/^(local\s+all\s+(postgres|all)\s+)\S+/\1trust/' "$hba"
+    # The package may have started the cluster already: then it only needs to read the new rules.
+    if port_open 5432; then
+      pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main reload
+      return
+    fi
   fi
   say "starting PostgreSQL"
   pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start
@@ -41,6 +46,7 @@ ensure_postgres() {
 ensure_redis() {
   port_open 6379 && return
   command -v redis-server >/dev/null || apt_install redis-server
+  port_open 6379 && return # the package may have started it
   say "starting Redis"
   mkdir -p /var/lib/redis /var/log/redis
   redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no \
