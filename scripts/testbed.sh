@@ -25,6 +25,7 @@ KUBECONFIG_OUT=$STATE/kubeconfig
 ETCD_PORT=${KAPAL_ETCD_PORT:-23790}
 ETCD_PEER_PORT=$((ETCD_PORT + 1))
 APISERVER_PORT=${KAPAL_APISERVER_PORT:-26443}
+KWOK_PORT=${KAPAL_KWOK_PORT:-$((APISERVER_PORT + 1))}
 
 # The StorageClass that KWOK's volume stages provision for (the same as its storage-class.yaml).
 STORAGE_CLASS_JSON='{"apiVersion":"storage.k8s.io/v1","kind":"StorageClass","metadata":{"name":"kwok-volume","annotations":{"storageclass.kubernetes.io/is-default-class":"true"}},"provisioner":"kwok.x-k8s.io/volume","reclaimPolicy":"Delete","volumeBindingMode":"Immediate"}'
@@ -151,6 +152,10 @@ make_pki() {
     openssl req -newkey rsa:2048 -nodes -keyout admin.key -out admin.csr -subj "/O=system:masters/CN=kapal-testbed-admin" 2>/dev/null
     printf 'extendedKeyUsage=clientAuth\n' >client.ext
     openssl x509 -req -in admin.csr -CA ca.crt -CAkey ca.key -CAcreateserial -out admin.crt -days 3650 -extfile client.ext 2>/dev/null
+    # KWOK's kubelet stand-in serves pod logs to the API server over TLS.
+    openssl req -newkey rsa:2048 -nodes -keyout kwok.key -out kwok.csr -subj "/CN=kwok" 2>/dev/null
+    printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n' >kwok.ext
+    openssl x509 -req -in kwok.csr -CA ca.crt -CAkey ca.key -CAcreateserial -out kwok.crt -days 3650 -extfile kwok.ext 2>/dev/null
     openssl genrsa -out sa.key 2048 2>/dev/null
     openssl rsa -in sa.key -pubout -out sa.pub 2>/dev/null
   )
@@ -222,6 +227,29 @@ nodes_ready() {
   ((ready >= NODE_COUNT))
 }
 
+# Every simulated container "logs" these lines (CRI log format), so pod logs work end to end through
+# the API server, which fetches them from KWOK's kubelet stand-in like from a real kubelet.
+write_pod_logs() {
+  local now
+  now=$(date -u +%Y-%m-%dT%H:%M:%S.000000000Z)
+  {
+    printf '%s stdout F kapal test bed: container started\n' "$now"
+    printf '%s stdout F kapal test bed: listening\n' "$now"
+    printf '%s stderr F kapal test bed: a warning on stderr\n' "$now"
+  } >"$STATE/pod.log"
+  cat >"$STATE/kwok-logs.yaml" <<YAML
+apiVersion: kwok.x-k8s.io/v1alpha1
+kind: ClusterLogs
+metadata:
+  name: every-container
+spec:
+  selector: {}
+  logs:
+  - logsFile: $STATE/pod.log
+    follow: false
+YAML
+}
+
 up() {
   if healthy; then
     log "already up (KUBECONFIG=$KUBECONFIG_OUT)"
@@ -245,7 +273,8 @@ up() {
     --service-account-issuer https://kubernetes.default.svc.cluster.local \
     --service-account-key-file "$pki/sa.pub" --service-account-signing-key-file "$pki/sa.key" \
     --service-cluster-ip-range 10.96.0.0/16 --authorization-mode Node,RBAC --allow-privileged \
-    --enable-priority-and-fairness=false --endpoint-reconciler-type none
+    --enable-priority-and-fairness=false --endpoint-reconciler-type none \
+    --kubelet-preferred-address-types InternalIP
   wait_for kube-apiserver 90 apiserver_ready
   start kube-controller-manager "$BIN/kube-controller-manager" --kubeconfig "$KUBECONFIG_OUT" \
     --bind-address 127.0.0.1 --secure-port 0 --leader-elect=false \
@@ -253,8 +282,11 @@ up() {
     --use-service-account-credentials=false --node-monitor-grace-period 40s
   start kube-scheduler "$BIN/kube-scheduler" --kubeconfig "$KUBECONFIG_OUT" \
     --bind-address 127.0.0.1 --secure-port 0 --leader-elect=false
-  start kwok "$BIN/kwok" --kubeconfig "$KUBECONFIG_OUT" --config "$BIN/kwok-stages.yaml" \
-    --manage-all-nodes=true --node-lease-duration-seconds 40
+  write_pod_logs
+  start kwok "$BIN/kwok" --kubeconfig "$KUBECONFIG_OUT" --config "$BIN/kwok-stages.yaml" --config "$STATE/kwok-logs.yaml" \
+    --manage-all-nodes=true --node-lease-duration-seconds 40 \
+    --node-ip 127.0.0.1 --node-port "$KWOK_PORT" --server-address "127.0.0.1:$KWOK_PORT" \
+    --tls-cert-file "$pki/kwok.crt" --tls-private-key-file "$pki/kwok.key"
   post /apis/storage.k8s.io/v1/storageclasses "$STORAGE_CLASS_JSON"
   for ((i = 0; i < NODE_COUNT; i++)); do post /api/v1/nodes "$(node_json "kwok-node-$i")"; done
   wait_for "$NODE_COUNT Ready nodes" 60 nodes_ready

@@ -180,7 +180,24 @@ describe('KubeClient on the test cluster', () => {
     expect(applied).toMatchObject({ data: { a: '1' }, immutable: true });
   });
 
-  it('reports pod logs it cannot get as a typed error (KWOK pods have no kubelet to read from)', async () => {
+  it('reads pod logs through the API server (KWOK plays the kubelet), with a tail', async () => {
+    await kube.apply([deployment('web-logs')]);
+    const pod = await waitFor(
+      async () =>
+        (await kube.list<V1Pod>('v1', 'Pod', { namespace, labelSelector: 'app=web-logs' })).find(
+          (p) => p.status?.phase === 'Running',
+        ),
+      { timeoutMs: 30_000, what: 'a Running pod' },
+    );
+    const logs = await kube.podLogs(namespace, pod.metadata!.name!, { container: 'web' });
+    expect(logs.split('\n').filter(Boolean)).toEqual([
+      'kapal test bed: container started',
+      'kapal test bed: listening',
+      'kapal test bed: a warning on stderr',
+    ]);
+    expect(await kube.podLogs(namespace, pod.metadata!.name!, { tailLines: 1 })).toBe(
+      'kapal test bed: a warning on stderr\n',
+    );
     await expect(kube.podLogs(namespace, 'no-such-pod')).rejects.toBeInstanceOf(KubeNotFoundError);
   });
 
