@@ -38,7 +38,12 @@ ensure_postgres() {
     fi
   fi
   say "starting PostgreSQL"
-  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start
+  # A few tries: right after a crash the old postmaster may not be reaped yet and still hold its lock file.
+  local attempt
+  for attempt in 1 2 3 4 5; do
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start && break
+    sleep "$attempt"
+  done
   for _ in $(seq 1 50); do port_open 5432 && return; sleep 0.2; done
   say "PostgreSQL did not start"; exit 1
 }
