@@ -7,6 +7,7 @@ import { adminUsersRoutes } from './modules/admin-users/admin-users.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { catalogRoutes } from './modules/catalog/index.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { queuesRoutes } from './modules/queues/queues.routes.js';
 import type { AppInstance } from './platform/http/app-instance.js';
 import { registerErrorHandler } from './platform/http/error-handler.js';
 import { registerOpenApi } from './platform/http/openapi.js';
@@ -18,7 +19,7 @@ const VERSION = '0.1.0';
 
 /** A module's routes, mounted under /api/v1. Each module wires itself in its own `*.routes.ts`. */
 type RoutePlugin = (app: AppInstance, deps: AppDeps) => Promise<void>;
-const apiModules: RoutePlugin[] = [accountsRoutes, adminUsersRoutes, auditRoutes, catalogRoutes];
+const apiModules: RoutePlugin[] = [accountsRoutes, adminUsersRoutes, auditRoutes, catalogRoutes, queuesRoutes];
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;

@@ -83,6 +83,16 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'PATCH /api/v1/admin/users/{id}': adminOnly(400),
   'DELETE /api/v1/admin/users/{id}': adminOnly(204),
   'GET /api/v1/admin/audit-log': adminOnly(200),
+  'GET /api/v1/admin/queues': adminOnly(200),
+  // A job that is waiting, not failed: the administrator gets as far as the 409 that says so.
+  'POST /api/v1/admin/queues/{queue}/failed/{jobId}/retry': adminOnly(409, async (fx) => {
+    const job = await fx.t.runtime.jobs.enqueue('notifications.send-email', {
+      to: 'a@example.test',
+      subject: 's',
+      text: 't',
+    });
+    return { params: { queue: 'notifications', jobId: job.id } };
+  }),
 
   // catalog (issue 4)
   'GET /api/v1/services': open(200),

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { AppDeps } from '../../deps.js';
+import type { AppInstance } from '../../platform/http/app-instance.js';
+import { errorResponses } from '../../platform/http/schemas.js';
+import { authGuardFor } from '../accounts/index.js';
+import { createQueueAdmin } from './queues.service.js';
+
+const admin = { tags: ['admin'], security: [{ bearerAuth: [] }] };
+const count = z.number().int().nonnegative();
+
+const queueView = z
+  .object({
+    name: z.string(),
+    counts: z.object({
+      waiting: count,
+      active: count,
+      delayed: count,
+      completed: count,
+      failed: count,
+      paused: count,
+      prioritized: count,
+    }),
+    latestFailed: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        failedReason: z.string(),
+        attemptsMade: z.number().int(),
+        failedAt: z.iso.datetime().nullable(),
+        data: z.unknown(),
+      }),
+    ),
+  })
+  .meta({ id: 'QueueOverview' });
+
+/** The background job queues, for administrators: what waits, what runs, what failed and why. */
+export async function queuesRoutes(app: AppInstance, deps: AppDeps) {
+  const guard = authGuardFor(deps);
+  const queues = createQueueAdmin(deps);
+
+  app.get(
+    '/admin/queues',
+    {
+      onRequest: guard.admin,
+      schema: {
+        ...admin,
+        summary: 'Job counts by state for every queue, with the latest failed jobs',
+        querystring: z.object({
+          failedLimit: z.coerce.number().int().min(0).max(100).default(10).describe('Failed jobs listed per queue'),
+        }),
+        response: { 200: z.object({ queues: z.array(queueView) }), ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => ({ queues: await queues.overview({ failedLimit: request.query.failedLimit }) }),
+  );
+
+  app.post(
+    '/admin/queues/:queue/failed/:jobId/retry',
+    {
+      onRequest: guard.admin,
+      schema: {
+        ...admin,
+        summary: 'Retry a failed job (a full new set of attempts)',
+        params: z.object({ queue: z.string().min(1).max(100), jobId: z.string().min(1).max(200) }),
+        response: { 202: z.object({ id: z.string(), state: z.string() }), ...errorResponses(401, 404, 409) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(202).send(await queues.retryFailed(request.params.queue, request.params.jobId)),
+  );
+}
