@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserWithToken, type TestUser } from '../../../test/helpers/auth.js';
 import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.js';
 import { waitFor } from '../../../test/helpers/wait-for.js';
+import { createWorker } from '../../worker.js';
 
 /** Real Redis; the failing job is a real send-email job whose SMTP server does not exist. */
 describe('admin queues', () => {
@@ -21,7 +22,6 @@ describe('admin queues', () => {
       { attempts: 1, removeOnFail: false },
     );
     failedJobId = job.id!;
-    const { createWorker } = await import('../../worker.js');
     const worker = createWorker(t.runtime);
     await worker.start();
     try {
