@@ -20,7 +20,6 @@ describe('authorization matrix: every route × anonymous, user, another user, ad
     );
   });
   afterAll(async () => {
-    await deleteRedisKeys(t.runtime.redis, t.runtime.config.queue.prefix);
     await t.close();
   });
 

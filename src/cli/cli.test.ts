@@ -2,8 +2,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.js';
-import { requireTestCluster } from '../../test/helpers/env.js';
+import { requireTestCluster, testEnv } from '../../test/helpers/env.js';
+import { deleteRedisKeys } from '../../test/helpers/redis.js';
 import { waitFor } from '../../test/helpers/wait-for.js';
+import { createRedis } from '../platform/redis.js';
 
 /** The `kapal` entry as an operator runs it: a real process, real signals. */
 function kapal(args: string[], env: Record<string, string>) {
@@ -30,12 +32,16 @@ async function freePort(): Promise<number> {
 describe('kapal CLI', () => {
   let database: TestDatabase;
   const running: ChildProcess[] = [];
+  const queuePrefix = `kapal-cli-${Date.now()}`;
   beforeAll(async () => {
     database = await createTestDatabase({ empty: true });
   });
   afterAll(async () => {
     for (const child of running) child.kill('SIGKILL');
     await database.drop();
+    const redis = createRedis(testEnv.redisUrl);
+    await deleteRedisKeys(redis, queuePrefix);
+    redis.disconnect();
   });
 
   it('stops with a message naming a wrong variable', async () => {
@@ -48,7 +54,7 @@ describe('kapal CLI', () => {
     const env = {
       DATABASE_URL: database.url,
       KUBECONFIG: requireTestCluster(),
-      QUEUE_PREFIX: `kapal-cli-${Date.now()}`,
+      QUEUE_PREFIX: queuePrefix,
     };
     const migrate = kapal(['migrate'], env);
     expect(await migrate.exited).toBe(0);

@@ -3,6 +3,7 @@ import { buildApp } from '../../src/app.js';
 import type { AppDeps } from '../../src/deps.js';
 import { loadConfig } from '../../src/platform/config/config.js';
 import type { AppInstance } from '../../src/platform/http/app-instance.js';
+import { createRedis } from '../../src/platform/redis.js';
 import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { requireTestCluster, testEnv } from './env.js';
@@ -42,8 +43,14 @@ export async function startTestRuntime(
     database,
     async close() {
       await app.close();
-      await deleteRedisKeys(runtime.redis, config.queue.prefix).catch(() => {});
       await runtime.close();
+      // After closing: BullMQ queues write their meta keys lazily, up to the moment they close.
+      const redis = createRedis(testEnv.redisUrl, { name: 'kapal-test-cleanup' });
+      try {
+        await deleteRedisKeys(redis, config.queue.prefix);
+      } finally {
+        redis.disconnect();
+      }
       await database.drop();
     },
   };

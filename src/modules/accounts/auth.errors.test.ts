@@ -1,7 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, registerUser, tableCounts } from '../../../test/helpers/accounts.js';
-import { deleteRedisKeys } from '../../../test/helpers/redis.js';
 import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.js';
 import { auditLog } from '../audit/index.js';
 import { refreshTokens, users } from './accounts.schema.js';
@@ -13,7 +12,6 @@ describe('auth: errors', () => {
     t = await startTestRuntime();
   });
   afterAll(async () => {
-    await deleteRedisKeys(t.runtime.redis, t.runtime.config.queue.prefix);
     await t.close();
   });
   const db = () => t.runtime.database.db;

@@ -2,7 +2,6 @@ import { eq } from 'drizzle-orm';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, call, registerUser, tableCounts, uniqueEmail } from '../../../test/helpers/accounts.js';
-import { deleteRedisKeys } from '../../../test/helpers/redis.js';
 import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.js';
 import { auditLog } from '../audit/index.js';
 import { authSessions, users } from './accounts.schema.js';
@@ -16,7 +15,6 @@ describe('auth: security', () => {
     t = await startTestRuntime();
   });
   afterAll(async () => {
-    await deleteRedisKeys(t.runtime.redis, t.runtime.config.queue.prefix);
     await t.close();
   });
   const db = () => t.runtime.database.db;

@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../../test/helpers/accounts.js';
-import { deleteRedisKeys } from '../../../test/helpers/redis.js';
 import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.js';
 import { users } from './accounts.schema.js';
 import { accountsSeedStep, DEMO_USER, DEV_ADMIN } from './accounts.seed.js';
@@ -28,7 +27,6 @@ describe('first administrator and demo user', () => {
     t = await startTestRuntime();
   });
   afterAll(async () => {
-    await deleteRedisKeys(t.runtime.redis, t.runtime.config.queue.prefix);
     await t.close();
   });
   const db = () => t.runtime.database.db;
@@ -68,7 +66,11 @@ describe('first administrator and demo user', () => {
   });
 
   it('kapal admin create makes an administrator; refuses a taken email, a weak password and missing flags', async () => {
-    const env = { DATABASE_URL: t.database.url, REDIS_URL: t.runtime.config.redis.url };
+    const env = {
+      DATABASE_URL: t.database.url,
+      REDIS_URL: t.runtime.config.redis.url,
+      QUEUE_PREFIX: t.runtime.config.queue.prefix,
+    };
     const created = await kapal(
       ['admin', 'create', '--email', 'Root@Example.test', '--password', 'root-secret-777', '--name', 'Root'],
       env,

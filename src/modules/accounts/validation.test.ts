@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, registerUser, tableCounts } from '../../../test/helpers/accounts.js';
 import { createUserWithToken, type TestUser } from '../../../test/helpers/auth.js';
-import { deleteRedisKeys } from '../../../test/helpers/redis.js';
 import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.js';
 
 type Caller = 'anonymous' | 'user' | 'admin';
@@ -106,7 +105,6 @@ describe('validation: every body field wrong in turn is a 400 naming the field, 
     bulk.valid.userIds = [target];
   });
   afterAll(async () => {
-    await deleteRedisKeys(t.runtime.redis, t.runtime.config.queue.prefix);
     await t.close();
   });
 

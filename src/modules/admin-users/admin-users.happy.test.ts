@@ -2,7 +2,6 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, registerUser, uniqueEmail } from '../../../test/helpers/accounts.js';
 import { createUserWithToken, type TestUser } from '../../../test/helpers/auth.js';
-import { deleteRedisKeys } from '../../../test/helpers/redis.js';
 import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.js';
 import { authSessions, users } from '../accounts/index.js';
 import { auditLog } from '../audit/index.js';
@@ -16,7 +15,6 @@ describe('/admin/users: happy path', () => {
     admin = await createUserWithToken(t, { role: 'ADMINISTRATOR', name: 'Root Admin' });
   });
   afterAll(async () => {
-    await deleteRedisKeys(t.runtime.redis, t.runtime.config.queue.prefix);
     await t.close();
   });
   const db = () => t.runtime.database.db;

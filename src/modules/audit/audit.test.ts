@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, registerUser } from '../../../test/helpers/accounts.js';
 import { createUserWithToken, type TestUser } from '../../../test/helpers/auth.js';
-import { deleteRedisKeys } from '../../../test/helpers/redis.js';
 import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.js';
 
 describe('GET /admin/audit-log', () => {
@@ -42,7 +41,6 @@ describe('GET /admin/audit-log', () => {
     });
   });
   afterAll(async () => {
-    await deleteRedisKeys(t.runtime.redis, t.runtime.config.queue.prefix);
     await t.close();
   });
   const list = async (query: string) => {

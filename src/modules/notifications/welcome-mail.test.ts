@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerUser } from '../../../test/helpers/accounts.js';
-import { deleteRedisKeys } from '../../../test/helpers/redis.js';
 import { type SmtpSink, startSmtpSink } from '../../../test/helpers/smtp-sink.js';
 import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.js';
 import { waitFor } from '../../../test/helpers/wait-for.js';
@@ -19,7 +18,6 @@ describe('welcome mail: registration → notifications.welcome job → worker �
   });
   afterAll(async () => {
     await worker.close();
-    await deleteRedisKeys(t.runtime.redis, t.runtime.config.queue.prefix);
     await t.close();
     await smtp.close();
   });
