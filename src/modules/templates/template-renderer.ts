@@ -1,5 +1,6 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { KubernetesObject } from '@kubernetes/client-node';
+import { toMebibytes, toMillicores } from '../../platform/kube/quantity.js';
 import { subscriptionBaseName, tenantNamespace } from './names.js';
 import type { SecretStore } from './secret-store.js';
 import {
@@ -7,8 +8,6 @@ import {
   PLACEHOLDER,
   type ProbeSpec,
   type TemplateSpec,
-  toMebibytes,
-  toMillicores,
   type WorkloadSpec,
 } from './template-spec.js';
 

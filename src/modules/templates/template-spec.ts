@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { toMebibytes, toMillicores } from '../../platform/kube/quantity.js';
 
 /**
  * The shape of an app template file (`templates/<slug>.yaml`). Everything a new app needs is declared
@@ -14,20 +15,12 @@ const dnsLabel = (max: number) =>
 
 export const cpuQuantity = z
   .string()
-  .regex(/^(\d+m|\d+(\.\d{1,3})?)$/, 'must be a CPU quantity such as "250m" or "1"')
+  .regex(/^(\d+m|\d+(\.\d{1,3})?)$/, { message: 'must be a CPU quantity such as "250m" or "1"', abort: true })
   .refine((v) => toMillicores(v) > 0, 'must be more than zero');
 export const byteQuantity = z
   .string()
-  .regex(/^\d+(Mi|Gi)$/, 'must be a quantity in Mi or Gi such as "512Mi" or "2Gi"')
+  .regex(/^\d+(Mi|Gi)$/, { message: 'must be a quantity in Mi or Gi such as "512Mi" or "2Gi"', abort: true })
   .refine((v) => toMebibytes(v) > 0, 'must be more than zero');
-
-export function toMillicores(quantity: string): number {
-  return quantity.endsWith('m') ? Number(quantity.slice(0, -1)) : Math.round(Number(quantity) * 1000);
-}
-export function toMebibytes(quantity: string): number {
-  const value = Number(quantity.slice(0, -2));
-  return quantity.endsWith('Gi') ? value * 1024 : value;
-}
 
 const portNumber = z.number().int().min(1).max(65535);
 const portRef = z.union([portNumber, dnsLabel(15)]);
