@@ -8,8 +8,9 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { catalogRoutes } from './modules/catalog/index.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { queuesRoutes } from './modules/queues/queues.routes.js';
+import { workersRoutes } from './modules/workers/workers.routes.js';
 import type { AppInstance } from './platform/http/app-instance.js';
-import { registerErrorHandler } from './platform/http/error-handler.js';
+import { frameworkErrorHandler, registerErrorHandler } from './platform/http/error-handler.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { serializerCompiler } from './platform/http/serializer.js';
 import { registerHttpMetrics } from './platform/metrics.js';
@@ -19,7 +20,14 @@ const VERSION = '0.1.0';
 
 /** A module's routes, mounted under /api/v1. Each module wires itself in its own `*.routes.ts`. */
 type RoutePlugin = (app: AppInstance, deps: AppDeps) => Promise<void>;
-const apiModules: RoutePlugin[] = [accountsRoutes, adminUsersRoutes, auditRoutes, catalogRoutes, queuesRoutes];
+const apiModules: RoutePlugin[] = [
+  accountsRoutes,
+  adminUsersRoutes,
+  auditRoutes,
+  catalogRoutes,
+  queuesRoutes,
+  workersRoutes,
+];
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
@@ -30,6 +38,7 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
     loggerInstance: deps.logger as FastifyBaseLogger,
     trustProxy: deps.config.http.trustProxy,
     bodyLimit: 1024 * 1024,
+    frameworkErrors: frameworkErrorHandler,
     // Keep a caller's id when it is sane, so one id follows a request across services.
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];

@@ -84,6 +84,14 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'DELETE /api/v1/admin/users/{id}': adminOnly(204),
   'GET /api/v1/admin/audit-log': adminOnly(200),
   'GET /api/v1/admin/queues': adminOnly(200),
+  'GET /api/v1/admin/workers': adminOnly(200),
+  'GET /api/v1/admin/workers/stats': adminOnly(200),
+  'GET /api/v1/admin/workers/{name}': adminOnly(200, () => ({ params: { name: 'kwok-node-0' } })),
+  // Cordoning or draining a shared test node would disturb other test files: a name that cannot be a
+  // node lets the administrator through the guard to the 400, and changes nothing.
+  'POST /api/v1/admin/workers/{name}/cordon': adminOnly(400, () => ({ params: { name: 'Not_A_Node' } })),
+  'POST /api/v1/admin/workers/{name}/uncordon': adminOnly(400, () => ({ params: { name: 'Not_A_Node' } })),
+  'POST /api/v1/admin/workers/{name}/drain': adminOnly(400, () => ({ params: { name: 'Not_A_Node' } })),
   // A job that is waiting, not failed: the administrator gets as far as the 409 that says so.
   'POST /api/v1/admin/queues/{queue}/failed/{jobId}/retry': adminOnly(409, async (fx) => {
     const job = await fx.t.runtime.jobs.enqueue('notifications.send-email', {

@@ -50,6 +50,17 @@ describe('operations endpoints', () => {
     expect(ui.statusCode).toBe(200);
   });
 
+  it('answers errors raised before routing with the same envelope', async () => {
+    const long = await t.app.inject({ method: 'GET', url: `/api/v1/admin/workers/${'x'.repeat(300)}` });
+    expect(long.statusCode).toBe(414);
+    expect(long.json()).toEqual({
+      error: { code: 'BAD_REQUEST', message: 'A path parameter is too long', requestId: expect.any(String) },
+    });
+    const malformed = await t.app.inject({ method: 'GET', url: '/api/v1/services/%E0%A4%A' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error).toMatchObject({ code: 'BAD_REQUEST', message: 'Malformed request URL' });
+  });
+
   it('answers unknown routes with the error envelope and echoes the request id', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/nope', headers: { 'x-request-id': 'trace-123' } });
     expect(res.statusCode).toBe(404);

@@ -1,4 +1,4 @@
-import type { FastifyError } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, type ErrorDetail } from '../errors.js';
 import type { AppInstance } from './app-instance.js';
@@ -59,4 +59,15 @@ export function registerErrorHandler(app: AppInstance): void {
     };
     return reply.status(404).send(body);
   });
+}
+
+/**
+ * Errors Fastify raises before routing (a malformed URL, a path parameter over the length limit): the
+ * `frameworkErrors` option of the Fastify factory, so they get the same envelope as everything else.
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  const message = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path parameter is too long' : 'Malformed request URL';
+  const body: Envelope = { error: { code: 'BAD_REQUEST', message, requestId: request.id } };
+  reply.status(status).type('application/json').send(body);
 }

@@ -1,0 +1,148 @@
+import { randomBytes } from 'node:crypto';
+import type { V1Deployment, V1Node, V1Pod } from '@kubernetes/client-node';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUserWithToken, type TestUser } from '../../../test/helpers/auth.js';
+import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.js';
+import { waitFor } from '../../../test/helpers/wait-for.js';
+import { auditLog } from '../audit/index.js';
+
+/**
+ * Against the test cluster, on a KWOK node of this file's own: tainted so that no other test's pods land
+ * on it (draining it must not disturb them), with two pods of a Deployment that tolerates the taint.
+ */
+describe('admin workers', () => {
+  let t: TestRuntime;
+  let admin: TestUser;
+  const id = randomBytes(4).toString('hex');
+  const nodeName = `kapal-test-${id}`;
+  const namespace = `kapal-test-workers-${id}`;
+  const taint = { key: 'kapal.io/test', value: id, effect: 'NoSchedule' };
+
+  const call = (method: 'GET' | 'POST', url: string) => t.app.inject({ method, url, headers: admin.headers });
+  const podsOnNode = async () =>
+    (await t.runtime.kube.list<V1Pod>('v1', 'Pod', { namespace })).filter((p) => p.spec?.nodeName === nodeName);
+
+  beforeAll(async () => {
+    t = await startTestRuntime();
+    admin = await createUserWithToken(t, { role: 'ADMINISTRATOR' });
+    const { kube } = t.runtime;
+    const node: V1Node = {
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: {
+        name: nodeName,
+        annotations: { 'kwok.x-k8s.io/node': 'fake' },
+        labels: { 'kubernetes.io/hostname': nodeName, 'node-role.kubernetes.io/worker': '', type: 'kwok' },
+      },
+      spec: { taints: [taint] },
+    };
+    const deployment: V1Deployment = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web', namespace },
+      spec: {
+        replicas: 2,
+        selector: { matchLabels: { app: 'web' } },
+        template: {
+          metadata: { labels: { app: 'web', 'kapal.io/tenant': 'tenant-1', 'kapal.io/subscription': 'sub-1' } },
+          spec: {
+            nodeSelector: { 'kubernetes.io/hostname': nodeName },
+            tolerations: [{ key: taint.key, operator: 'Equal', value: taint.value, effect: 'NoSchedule' }],
+            containers: [
+              { name: 'web', image: 'nginx:1.27', resources: { requests: { cpu: '100m', memory: '64Mi' } } },
+            ],
+          },
+        },
+      },
+    };
+    await kube.apply([node, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } }, deployment]);
+    await waitFor(async () => (await podsOnNode()).filter((p) => p.status?.phase === 'Running').length === 2, {
+      timeoutMs: 30_000,
+      what: 'two Running pods on the test worker',
+    });
+  });
+  afterAll(async () => {
+    await t.runtime.kube.delete({ apiVersion: 'v1', kind: 'Namespace', name: namespace });
+    await t.runtime.kube.delete({ apiVersion: 'v1', kind: 'Node', name: nodeName });
+    await t.close();
+  });
+
+  it('lists every worker with status, capacity, requests and pods', async () => {
+    const res = await call('GET', '/api/v1/admin/workers');
+    expect(res.statusCode).toBe(200);
+    const workers = res.json().workers as { name: string }[];
+    expect(workers.map((w) => w.name)).toEqual(
+      expect.arrayContaining(['kwok-node-0', 'kwok-node-1', 'kwok-node-2', nodeName]),
+    );
+    expect(workers.find((w) => w.name === nodeName)).toMatchObject({
+      status: 'READY',
+      schedulable: true,
+      roles: ['worker'],
+      podCount: 2,
+      requested: { cpuMillicores: 200, memoryMib: 128 },
+      taints: [{ key: 'kapal.io/test', value: id, effect: 'NoSchedule' }],
+    });
+  });
+
+  it('shows one worker with its pods, and 404 for a worker that does not exist', async () => {
+    const res = await call('GET', `/api/v1/admin/workers/${nodeName}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().pods).toHaveLength(2);
+    expect(res.json().pods[0]).toMatchObject({
+      namespace,
+      phase: 'Running',
+      tenantId: 'tenant-1',
+      subscriptionId: 'sub-1',
+    });
+    expect((await call('GET', '/api/v1/admin/workers/no-such-node')).statusCode).toBe(404);
+    expect((await call('POST', '/api/v1/admin/workers/no-such-node/cordon')).json().error.message).toBe(
+      'Worker not found',
+    );
+  });
+
+  it('cordons and uncordons, in the cluster, with an audit entry each', async () => {
+    const cordoned = await call('POST', `/api/v1/admin/workers/${nodeName}/cordon`);
+    expect(cordoned.statusCode).toBe(200);
+    expect(cordoned.json().schedulable).toBe(false);
+    const node = await t.runtime.kube.get<V1Node>({ apiVersion: 'v1', kind: 'Node', name: nodeName });
+    expect(node.spec?.unschedulable).toBe(true);
+
+    const uncordoned = await call('POST', `/api/v1/admin/workers/${nodeName}/uncordon`);
+    expect(uncordoned.json().schedulable).toBe(true);
+    const after = await t.runtime.kube.get<V1Node>({ apiVersion: 'v1', kind: 'Node', name: nodeName });
+    expect(after.spec?.unschedulable).toBeFalsy();
+
+    const entries = await t.runtime.database.db
+      .select({ action: auditLog.action, actorId: auditLog.actorId })
+      .from(auditLog)
+      .where(and(eq(auditLog.targetType, 'worker'), eq(auditLog.targetId, nodeName)));
+    expect(entries.map((e) => e.action).sort()).toEqual(['admin.worker.cordoned', 'admin.worker.uncordoned']);
+    expect(entries.every((e) => e.actorId === admin.id)).toBe(true);
+  });
+
+  it('drains: cordons, evicts every pod, and reports each; the evicted pods leave the worker', async () => {
+    const before = (await podsOnNode()).map((p) => p.metadata!.name!).sort();
+    const res = await call('POST', `/api/v1/admin/workers/${nodeName}/drain`);
+    expect(res.statusCode).toBe(200);
+    const result = res.json();
+    expect(result.evicted.map((p: { name: string }) => p.name).sort()).toEqual(before);
+    expect(result.failed).toEqual([]);
+    const node = await t.runtime.kube.get<V1Node>({ apiVersion: 'v1', kind: 'Node', name: nodeName });
+    expect(node.spec?.unschedulable).toBe(true);
+    // The Deployment replaces them, but nothing may run on a cordoned worker: the new pods wait.
+    await waitFor(async () => !(await podsOnNode()).some((p) => before.includes(p.metadata!.name!)), {
+      timeoutMs: 30_000,
+      what: 'the evicted pods gone',
+    });
+    expect((await podsOnNode()).filter((p) => p.status?.phase === 'Running')).toEqual([]);
+  });
+
+  it('sums up the workers', async () => {
+    const stats = (await call('GET', '/api/v1/admin/workers/stats')).json();
+    expect(stats.total).toBeGreaterThanOrEqual(4);
+    expect(stats.cordoned).toBeGreaterThanOrEqual(1);
+    expect(stats.byStatus.READY + stats.byStatus.NOT_READY + stats.byStatus.UNKNOWN).toBe(stats.total);
+    expect(stats.allocatable.cpuMillicores).toBeGreaterThan(0);
+  });
+});
