@@ -139,9 +139,18 @@ export function createWorkersService(deps: { kube: KubeClient }) {
 
   const podsOn = (name: string) => kube.list<V1Pod>('v1', 'Pod', { fieldSelector: `spec.nodeName=${name}` });
 
+  /** One merge patch; a worker that does not exist is a 404. */
+  async function patchSchedulable(name: string, schedulable: boolean): Promise<V1Node> {
+    try {
+      return await kube.patchNode(name, { spec: { unschedulable: schedulable ? null : true } });
+    } catch (err) {
+      if (err instanceof KubeNotFoundError) throw notFound('Worker');
+      throw err;
+    }
+  }
+
   async function setSchedulable(name: string, schedulable: boolean): Promise<WorkerView> {
-    await node(name);
-    const patched = await kube.patchNode(name, { spec: { unschedulable: schedulable ? null : true } });
+    const patched = await patchSchedulable(name, schedulable);
     return toView(patched, await podsOn(name));
   }
 
@@ -153,7 +162,10 @@ export function createWorkersService(deps: { kube: KubeClient }) {
     const byNode = new Map<string, V1Pod[]>();
     for (const pod of pods) {
       const nodeName = pod.spec?.nodeName;
-      if (nodeName) byNode.set(nodeName, [...(byNode.get(nodeName) ?? []), pod]);
+      if (!nodeName) continue;
+      const onNode = byNode.get(nodeName);
+      if (onNode) onNode.push(pod);
+      else byNode.set(nodeName, [pod]);
     }
     return nodes
       .map((n) => toView(n, byNode.get(n.metadata!.name!) ?? []))
@@ -176,7 +188,7 @@ export function createWorkersService(deps: { kube: KubeClient }) {
      * DaemonSet and mirror pods stay, as with `kubectl drain`. Each pod's outcome is reported.
      */
     async drain(name: string): Promise<DrainResult> {
-      await setSchedulable(name, false);
+      await patchSchedulable(name, false);
       const result: DrainResult = { worker: name, evicted: [], skipped: [], failed: [] };
       for (const pod of await podsOn(name)) {
         const view = podView(pod);
