@@ -1,25 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.js';
 import { requireTestCluster, testEnv } from '../../test/helpers/env.js';
+import { startKapal } from '../../test/helpers/kapal-process.js';
 import { deleteRedisKeys } from '../../test/helpers/redis.js';
 import { waitFor } from '../../test/helpers/wait-for.js';
 import { createRedis } from '../platform/redis.js';
-
-/** The `kapal` entry as an operator runs it: a real process, real signals. */
-function kapal(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main-entry.ts', ...args], {
-    env: { PATH: process.env.PATH, LOG_LEVEL: 'silent', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, exited, output: () => ({ stdout, stderr }) };
-}
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -45,7 +32,7 @@ describe('kapal CLI', () => {
   });
 
   it('stops with a message naming a wrong variable', async () => {
-    const run = kapal(['api'], { PORT: 'eighty', MIDTRANS_IS_PRODUCTION: 'perhaps' });
+    const run = startKapal(['api'], { PORT: 'eighty', MIDTRANS_IS_PRODUCTION: 'perhaps' });
     expect(await run.exited).toBe(78);
     expect(run.output().stderr).toMatch(/PORT: .*\n.*MIDTRANS_IS_PRODUCTION: must be true or false/);
   });
@@ -56,12 +43,12 @@ describe('kapal CLI', () => {
       KUBECONFIG: requireTestCluster(),
       QUEUE_PREFIX: queuePrefix,
     };
-    const migrate = kapal(['migrate'], env);
+    const migrate = startKapal(['migrate'], env);
     expect(await migrate.exited).toBe(0);
     expect(migrate.output().stdout).toContain('migrations applied');
 
     const port = await freePort();
-    const api = kapal(['all'], { ...env, PORT: String(port) });
+    const api = startKapal(['all'], { ...env, PORT: String(port) });
     running.push(api.child);
     const ready = await waitFor(
       async () => {

@@ -1,25 +1,10 @@
-import { spawn } from 'node:child_process';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../../test/helpers/accounts.js';
+import { runKapal } from '../../../test/helpers/kapal-process.js';
 import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.js';
 import { users } from './accounts.schema.js';
 import { accountsSeedStep, DEMO_USER, DEV_ADMIN } from './accounts.seed.js';
-
-/** `kapal` as an operator runs it: a real process against this file's database. */
-function kapal(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main-entry.ts', ...args], {
-    env: { PATH: process.env.PATH, LOG_LEVEL: 'silent', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.once('exit', (code) => resolve({ code, stdout, stderr })),
-  );
-}
 
 describe('first administrator and demo user', () => {
   let t: TestRuntime;
@@ -71,7 +56,7 @@ describe('first administrator and demo user', () => {
       REDIS_URL: t.runtime.config.redis.url,
       QUEUE_PREFIX: t.runtime.config.queue.prefix,
     };
-    const created = await kapal(
+    const created = await runKapal(
       ['admin', 'create', '--email', 'Root@Example.test', '--password', 'root-secret-777', '--name', 'Root'],
       env,
     );
@@ -82,18 +67,18 @@ describe('first administrator and demo user', () => {
     expect(row).toMatchObject({ role: 'ADMINISTRATOR', name: 'Root', isActive: true });
     expect((await login('root@example.test', 'root-secret-777')).statusCode).toBe(200);
 
-    const taken = await kapal(
+    const taken = await runKapal(
       ['admin', 'create', '--email', 'root@example.test', '--password', 'other-secret-777'],
       env,
     );
     expect(taken.code).toBe(1);
     expect(taken.stderr).toContain('already exists');
 
-    const weak = await kapal(['admin', 'create', '--email', 'weak@example.test', '--password', 'short'], env);
+    const weak = await runKapal(['admin', 'create', '--email', 'weak@example.test', '--password', 'short'], env);
     expect(weak.code).toBe(1);
     expect(weak.stderr).toContain('password: must be 10 to 128 characters');
 
-    const usage = await kapal(['admin', 'create', '--email', 'x@example.test'], env);
+    const usage = await runKapal(['admin', 'create', '--email', 'x@example.test'], env);
     expect(usage.code).toBe(64);
     expect(usage.stderr).toContain('kapal admin create --email');
     expect(await db().select().from(users).where(eq(users.email, 'weak@example.test'))).toEqual([]);

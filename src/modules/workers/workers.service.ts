@@ -128,26 +128,22 @@ function toView(node: V1Node, pods: V1Pod[]): WorkerView {
 export function createWorkersService(deps: { kube: KubeClient }) {
   const { kube } = deps;
 
-  async function node(name: string): Promise<V1Node> {
+  /** A node the API server does not know is a worker that does not exist: 404. */
+  async function onWorker<T>(call: () => Promise<T>): Promise<T> {
     try {
-      return await kube.get<V1Node>({ apiVersion: 'v1', kind: 'Node', name });
+      return await call();
     } catch (err) {
       if (err instanceof KubeNotFoundError) throw notFound('Worker');
       throw err;
     }
   }
+
+  const node = (name: string) => onWorker(() => kube.get<V1Node>({ apiVersion: 'v1', kind: 'Node', name }));
 
   const podsOn = (name: string) => kube.list<V1Pod>('v1', 'Pod', { fieldSelector: `spec.nodeName=${name}` });
 
-  /** One merge patch; a worker that does not exist is a 404. */
-  async function patchSchedulable(name: string, schedulable: boolean): Promise<V1Node> {
-    try {
-      return await kube.patchNode(name, { spec: { unschedulable: schedulable ? null : true } });
-    } catch (err) {
-      if (err instanceof KubeNotFoundError) throw notFound('Worker');
-      throw err;
-    }
-  }
+  const patchSchedulable = (name: string, schedulable: boolean) =>
+    onWorker(() => kube.patchNode(name, { spec: { unschedulable: schedulable ? null : true } }));
 
   async function setSchedulable(name: string, schedulable: boolean): Promise<WorkerView> {
     const patched = await patchSchedulable(name, schedulable);

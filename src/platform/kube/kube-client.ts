@@ -131,10 +131,16 @@ export function createKubeClient(options: {
   const describe = (o: { kind?: string; metadata?: { name?: string; namespace?: string } }) =>
     `${o.kind}/${o.metadata?.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata?.name}`;
 
-  async function collectionPath(apiVersion: string, kind: string, namespace?: string): Promise<string> {
+  /** The URL path of a kind's collection (in `namespace` when the kind is namespaced and one is given). */
+  async function collectionPath(
+    apiVersion: string,
+    kind: string,
+    namespace?: string,
+  ): Promise<{ path: string; namespaced: boolean }> {
     const { name, namespaced } = await call(`discover ${apiVersion} ${kind}`, () => objects.plural(apiVersion, kind));
     const base = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
-    return namespaced && namespace ? `${base}/namespaces/${namespace}/${name}` : `${base}/${name}`;
+    const scope = namespaced && namespace ? `/namespaces/${encodeURIComponent(namespace)}` : '';
+    return { path: `${base}${scope}/${name}`, namespaced };
   }
 
   async function listAll<T extends KubernetesObject>(
@@ -209,14 +215,10 @@ export function createKubeClient(options: {
     const { apiVersion, kind, metadata } = object;
     if (!apiVersion || !kind || !metadata?.name)
       throw new KubeInvalidError(`${describe(object)}: apiVersion, kind and metadata.name are required`);
-    const { name: plural, namespaced } = await call(`discover ${apiVersion} ${kind}`, () =>
-      objects.plural(apiVersion, kind),
-    );
-    if (namespaced && !metadata.namespace)
+    const collection = await collectionPath(apiVersion, kind, metadata.namespace);
+    if (collection.namespaced && !metadata.namespace)
       throw new KubeInvalidError(`${describe(object)}: metadata.namespace is required`);
-    const base = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
-    const scope = namespaced ? `/namespaces/${encodeURIComponent(metadata.namespace!)}` : '';
-    return `${base}${scope}/${plural}/${encodeURIComponent(metadata.name)}`;
+    return `${collection.path}/${encodeURIComponent(metadata.name)}`;
   }
 
   return {
@@ -285,7 +287,7 @@ export function createKubeClient(options: {
       });
 
       const start = async () => {
-        const path = await collectionPath(watchOptions.apiVersion, watchOptions.kind, watchOptions.namespace);
+        const { path } = await collectionPath(watchOptions.apiVersion, watchOptions.kind, watchOptions.namespace);
         const listFn = () => listAll<T>(watchOptions.apiVersion, watchOptions.kind, watchOptions);
         informer = makeInformer<T>(kc, path, listFn, watchOptions.labelSelector);
         if (handlers.add) informer.on('add', handlers.add);

@@ -1,0 +1,25 @@
+import { spawn } from 'node:child_process';
+
+/**
+ * The `kapal` entry as an operator runs it: a real process from the TypeScript sources, with only the
+ * environment given (plus PATH), so the test sees what a shell would.
+ */
+export function startKapal(args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main-entry.ts', ...args], {
+    env: { PATH: process.env.PATH, LOG_LEVEL: 'silent', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, exited, output: () => ({ stdout, stderr }) };
+}
+
+/** Runs `kapal` to its end: its exit code and what it printed. */
+export async function runKapal(args: string[], env: Record<string, string>) {
+  const run = startKapal(args, env);
+  const code = await run.exited;
+  return { code, ...run.output() };
+}
