@@ -12,6 +12,7 @@ import { workersRoutes } from './modules/workers/workers.routes.js';
 import type { AppInstance } from './platform/http/app-instance.js';
 import { frameworkErrorHandler, registerErrorHandler } from './platform/http/error-handler.js';
 import { registerOpenApi } from './platform/http/openapi.js';
+import { recordRoutes } from './platform/http/route-registry.js';
 import { serializerCompiler } from './platform/http/serializer.js';
 import { registerHttpMetrics } from './platform/metrics.js';
 
@@ -50,6 +51,7 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
     }),
   }).withTypeProvider<ZodTypeProvider>();
 
+  recordRoutes(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', (request, reply, payload, done) => {
