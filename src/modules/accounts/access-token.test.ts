@@ -96,3 +96,75 @@ describe('access tokens', () => {
     });
   }
 });
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** The token with its part `index` ending in another character that decodes to the same bytes, if any. */
+function sameBytesVariant(token: string, index: number): string | undefined {
+  const parts = token.split('.');
+  const part = parts[index]!;
+  const bytes = Buffer.from(part, 'base64url');
+  for (const c of ALPHABET) {
+    const altered = part.slice(0, -1) + c;
+    if (altered !== part && Buffer.from(altered, 'base64url').equals(bytes)) {
+      parts[index] = altered;
+      return parts.join('.');
+    }
+  }
+  return undefined;
+}
+
+describe('access tokens: only canonical text verifies', () => {
+  it('refuses variants that decode to the same bytes, and none of them enters the verified-token cache', async () => {
+    const tokens = createAccessTokens({ secret, ttlSeconds: 900 });
+    const token = await tokens.sign(claims);
+    expect(tokens.verify(token)).toEqual(claims);
+    expect(tokens.cachedCount).toBe(1);
+
+    const [header, payload, signature] = token.split('.') as [string, string, string];
+    const variants = [
+      `${token}!`,
+      `${token}~`,
+      `${token}=`,
+      `${header}!.${payload}.${signature}`,
+      `${header}.${payload.slice(0, 10)}~${payload.slice(10)}.${signature}`,
+      `${header}.${payload}.${signature.slice(0, 5)}!!${signature.slice(5)}`,
+      `${header}.${payload}.${signature}==`,
+      `${header}.${payload} .${signature}`,
+      `${header}.${payload}.${Buffer.from(signature, 'base64url').toString('base64')}`,
+      // HS256's 32-byte MAC takes 43 characters with 2 spare bits in the last one: flipping them
+      // changes the text but not the bytes.
+      sameBytesVariant(token, 2),
+    ];
+    expect(variants[variants.length - 1]).toBeDefined();
+    for (const variant of variants) {
+      expect(
+        thrown(() => tokens.verify(variant!)),
+        variant,
+      ).toMatchObject({
+        code: 'UNAUTHORIZED',
+        message: 'Invalid access token',
+      });
+    }
+    expect(tokens.cachedCount).toBe(1);
+    // The original still verifies from the cache.
+    expect(tokens.verify(token)).toEqual(claims);
+  });
+
+  it('refuses a token longer than 2 KB before any work', async () => {
+    const tokens = createAccessTokens({ secret, ttlSeconds: 900 });
+    const long = await build({ payload: { pad: 'x'.repeat(2048) } });
+    expect(long.length).toBeGreaterThan(2048);
+    expect(thrown(() => tokens.verify(long))).toMatchObject({ code: 'UNAUTHORIZED' });
+    expect(tokens.cachedCount).toBe(0);
+  });
+
+  it('keeps verifying distinct real tokens (the cache is keyed by a hash, not defeated by it)', async () => {
+    const tokens = createAccessTokens({ secret, ttlSeconds: 900 });
+    const a = await tokens.sign(claims);
+    const b = await tokens.sign({ ...claims, sessionId: '11111111-2222-4333-8444-555555555555' });
+    expect(tokens.verify(a)).toEqual(claims);
+    expect(tokens.verify(b).sessionId).toBe('11111111-2222-4333-8444-555555555555');
+    expect(tokens.cachedCount).toBe(2);
+  });
+});

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { unauthorized } from '../../platform/errors.js';
 
@@ -14,14 +14,30 @@ export interface AccessClaims {
 const ISSUER = 'kapal';
 const AUDIENCE = 'kapal-api';
 const CLOCK_TOLERANCE_SECONDS = 0;
-/** Verified tokens remembered (each about 300 bytes); the oldest is dropped first. */
+/** Verified tokens remembered, keyed by their SHA-256; the oldest is dropped first. */
 const VERIFIED_CACHE_SIZE = 20_000;
+/** Ours are about 300 characters; anything this long is not one of ours and is refused before any work. */
+export const MAX_ACCESS_TOKEN_LENGTH = 2048;
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
 const invalid = () => unauthorized('Invalid access token');
 
+/**
+ * Decodes one part of a compact JWS, refusing anything but canonical base64url. Node's decoder skips
+ * characters outside the alphabet and ignores trailing bits, so without this one valid token padded
+ * with `!` or with its last character's spare bits flipped would verify as endless distinct strings.
+ */
+function decodePart(segment: string): Buffer {
+  if (!BASE64URL.test(segment)) throw invalid();
+  const bytes = Buffer.from(segment, 'base64url');
+  if (bytes.toString('base64url') !== segment) throw invalid();
+  return bytes;
+}
+
 function decodeJson(segment: string): Record<string, unknown> {
+  const bytes = decodePart(segment);
   try {
-    const value = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+    const value = JSON.parse(bytes.toString('utf8'));
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid();
     return value as Record<string, unknown>;
   } catch {
@@ -50,7 +66,7 @@ export function createAccessTokens(options: { secret: string; ttlSeconds: number
       throw invalid();
     }
     const expected = createHmac('sha256', key).update(`${headerPart}.${payloadPart}`).digest();
-    const given = Buffer.from(signaturePart, 'base64url');
+    const given = decodePart(signaturePart);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid();
 
     const payload = decodeJson(payloadPart);
@@ -87,19 +103,27 @@ export function createAccessTokens(options: { secret: string; ttlSeconds: number
     },
     /** Synchronous: it runs on every authenticated request. Throws a 401 AppError. */
     verify(token: string): AccessClaims {
+      if (token.length > MAX_ACCESS_TOKEN_LENGTH) throw invalid();
       // A token that verified once verifies again until it expires: skip the HMAC and the JSON decoding.
-      const known = verified.get(token);
+      // Only canonical tokens are ever stored, and the key is the hash of the exact text, so a variant
+      // of a known token misses here and is refused by `check`.
+      const cacheKey = createHash('sha256').update(token).digest('base64');
+      const known = verified.get(cacheKey);
       if (known) {
         if (known.expiresAt <= now().getTime() / 1000 - CLOCK_TOLERANCE_SECONDS) {
-          verified.delete(token);
+          verified.delete(cacheKey);
           throw unauthorized('Access token expired');
         }
         return known.claims;
       }
       const result = check(token);
       if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
-      verified.set(token, result);
+      verified.set(cacheKey, result);
       return result.claims;
+    },
+    /** How many verified tokens are remembered (for tests and metrics). */
+    get cachedCount(): number {
+      return verified.size;
     },
   };
 }
