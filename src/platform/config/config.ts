@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -18,6 +19,59 @@ const booleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** An explicit "yes, I mean it" for a production check: only the word `true` counts. */
+const overrideFlag = z.enum(['true', 'false'], { message: 'must be true or false' }).transform((v) => v === 'true');
+
+/** proxy-addr's named ranges, which Fastify's trustProxy accepts alongside addresses and CIDRs. */
+const NAMED_PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function proxyEntryProblem(entry: string): string | undefined {
+  if (NAMED_PROXY_RANGES.has(entry)) return undefined;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return `"${entry}" is not an IP address or CIDR`;
+  if (prefix === undefined) return undefined;
+  const bits = /^\d{1,3}$/.test(prefix) ? Number(prefix) : Number.NaN;
+  if (!(bits >= 0 && bits <= (family === 4 ? 32 : 128))) return `"${entry}" has an invalid prefix length`;
+  if (bits === 0) return `"${entry}" would trust every address`;
+  return undefined;
+}
+
+/**
+ * The proxies whose X-Forwarded-For is believed: `false`, or a comma-separated list of addresses and
+ * CIDRs (Fastify's `trustProxy` takes the list as is). `true` and hop counts are refused: either would
+ * let any client that reaches the API directly choose its own address, and with it its rate limits.
+ */
+const trustProxy = z
+  .string()
+  .transform((value, ctx): false | string[] => {
+    const trimmed = value.trim();
+    if (trimmed === 'false') return false;
+    if (trimmed === 'true' || /^\d+$/.test(trimmed)) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'must be false or a comma-separated list of the proxy addresses or CIDRs (e.g. 10.0.0.0/8); ' +
+          '"true" or a hop count would trust a forged X-Forwarded-For from anyone',
+      });
+      return z.NEVER;
+    }
+    const entries = trimmed
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean);
+    const problems = entries.map(proxyEntryProblem).filter((p): p is string => p !== undefined);
+    if (entries.length === 0 || problems.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be false or a comma-separated list of addresses or CIDRs (${problems.join('; ') || 'empty'})`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  })
+  .default(false);
+
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
 const url = z.url();
@@ -28,7 +82,7 @@ const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: port.default(3000),
   PUBLIC_URL: url.default('http://127.0.0.1:3000'),
-  TRUST_PROXY: booleanString.default(false),
+  TRUST_PROXY: trustProxy,
 
   DATABASE_URL: url.default('postgres://postgres@127.0.0.1:5432/kapal'),
   DATABASE_POOL_MAX: positiveInt.default(10),
@@ -71,11 +125,66 @@ const envSchema = z.object({
 
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().optional(),
+
+  ALLOW_MIDTRANS_SANDBOX_IN_PRODUCTION: overrideFlag.default(false),
+  ALLOW_INSECURE_PUBLIC_URL: overrideFlag.default(false),
+  ALLOW_LOCAL_SERVICES_IN_PRODUCTION: overrideFlag.default(false),
 });
+
+type ParsedEnv = z.output<typeof envSchema>;
+
+/** Loopback (or a Unix socket, when a URL names no host): a development setup, not a production one. */
+function isLocalHost(urlText: string): boolean {
+  let hostname: string;
+  try {
+    hostname = new URL(urlText).hostname.toLowerCase().replace(/\.$/, '');
+  } catch {
+    return false;
+  }
+  const bare = hostname.replace(/^\[|\]$/g, '');
+  return (
+    bare === '' ||
+    bare === 'localhost' ||
+    bare.endsWith('.localhost') ||
+    bare === '::1' ||
+    bare === '0.0.0.0' ||
+    bare === '::' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare) ||
+    /^::ffff:(127\.|7f)/.test(bare)
+  );
+}
+
+/** What NODE_ENV=production refuses besides development secrets; each has its own override flag. */
+function productionProblems(env: ParsedEnv): string[] {
+  const problems: string[] = [];
+  if (!env.MIDTRANS_IS_PRODUCTION && !env.ALLOW_MIDTRANS_SANDBOX_IN_PRODUCTION) {
+    problems.push(
+      'MIDTRANS_IS_PRODUCTION: must be true when NODE_ENV=production (payments would go to the Midtrans ' +
+        'sandbox); set ALLOW_MIDTRANS_SANDBOX_IN_PRODUCTION=true if that is really meant',
+    );
+  }
+  if (new URL(env.PUBLIC_URL).protocol !== 'https:' && !env.ALLOW_INSECURE_PUBLIC_URL) {
+    problems.push(
+      'PUBLIC_URL: must be an https:// URL when NODE_ENV=production; set ALLOW_INSECURE_PUBLIC_URL=true ' +
+        'if TLS is really not wanted',
+    );
+  }
+  if (!env.ALLOW_LOCAL_SERVICES_IN_PRODUCTION) {
+    for (const name of ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL'] as const) {
+      if (isLocalHost(env[name])) {
+        problems.push(
+          `${name}: points at this machine (localhost/loopback), a development setting, while NODE_ENV=production; ` +
+            'set ALLOW_LOCAL_SERVICES_IN_PRODUCTION=true if it is really meant (e.g. a sidecar proxy)',
+        );
+      }
+    }
+  }
+  return problems;
+}
 
 export type Env = z.input<typeof envSchema>;
 
-function toConfig(env: z.output<typeof envSchema>) {
+function toConfig(env: ParsedEnv) {
   const midtransSandbox = !env.MIDTRANS_IS_PRODUCTION;
   return {
     env: env.NODE_ENV,
@@ -137,6 +246,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     const problems = Object.entries(DEV_SECRETS)
       .filter(([name, devValue]) => env[name] === undefined || env[name] === devValue)
       .map(([name]) => `${name}: must be set to a real secret when NODE_ENV=production`);
+    problems.push(...productionProblems(parsed.data));
     if (problems.length > 0) throw new ConfigError(problems);
   }
   return toConfig(parsed.data);
