@@ -1,11 +1,17 @@
+import { Socket } from 'node:net';
 import pg from 'pg';
 import type { Logger } from '../logger.js';
+import { withTimeout } from '../timeout.js';
 
 /**
  * PostgreSQL LISTEN/NOTIFY on one dedicated connection. Caches that mirror rows subscribe to the
  * channel their tables' triggers notify on, and drop everything on `onReset` (connect, reconnect,
  * disconnect), because notifications sent while not listening are lost. While not `live`, callers must
  * not trust a cache at all.
+ *
+ * A connection can die without a word (a dropped NAT entry, a failed-over server): TCP keepalive keeps
+ * idle paths open, a heartbeat round trip every `heartbeatMs` and every barrier must answer within
+ * `timeoutMs`, and one that does not marks the listener lost (caches dropped and bypassed) and reconnects.
  */
 export interface PgListener {
   subscribe(channel: string, handler: (payload: string) => void): void;
@@ -16,6 +22,9 @@ export interface PgListener {
    * Resolves once every notification committed before the call has reached the handlers. PostgreSQL
    * signals listeners before a commit returns, and delivers pending notifications before it answers a
    * query on the listening connection, so one round trip on that connection is the barrier.
+   * Never rejects and never waits longer than `timeoutMs`: when the round trip fails or does not answer
+   * in time, the listener is marked lost first, so caches are dropped and bypassed and the caller's
+   * next read goes to PostgreSQL, which already holds the commit. A write that committed still answers.
    */
   barrier(): Promise<void>;
   close(): Promise<void>;
@@ -23,23 +32,46 @@ export interface PgListener {
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
-export function createPgListener(options: { url: string; logger: Logger; reconnectMs?: number }): PgListener {
+export function createPgListener(options: {
+  url: string;
+  logger: Logger;
+  reconnectMs?: number;
+  /** How often an idle connection is checked with a round trip. */
+  heartbeatMs?: number;
+  /** How long a heartbeat or barrier round trip may take before the connection is declared dead. */
+  timeoutMs?: number;
+}): PgListener {
+  const heartbeatMs = options.heartbeatMs ?? 5_000;
+  const timeoutMs = options.timeoutMs ?? 3_000;
   const handlers = new Map<string, ((payload: string) => void)[]>();
   const resetHandlers: (() => void)[] = [];
   let client: pg.Client | undefined;
+  /** The socket under `client`, so a silent dead connection can be torn down without a goodbye. */
+  let socket: Socket | undefined;
   let live = false;
   let closed = false;
   let connecting: Promise<void> | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
+  let heartbeatTimer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let next: Promise<void> | undefined;
 
   const roundTrip = async () => {
+    const current = client;
+    if (!current) return;
     try {
-      await client?.query('select 1');
+      await withTimeout(current.query('select 1'), timeoutMs, 'PostgreSQL listener connection did not answer');
     } catch (err) {
-      lost(err as Error);
+      if (client === current) lost(err as Error);
     }
+  };
+
+  /** One round trip, shared with a barrier in flight (which is one). */
+  const heartbeat = () => {
+    if (!live || running) return;
+    running = roundTrip().finally(() => {
+      running = undefined;
+    });
   };
 
   const reset = () => {
@@ -49,10 +81,14 @@ export function createPgListener(options: { url: string; logger: Logger; reconne
   const lost = (err?: Error) => {
     if (!live && !client) return;
     live = false;
+    clearInterval(heartbeatTimer);
     client?.removeAllListeners();
     client?.on('error', () => {});
     client?.end().catch(() => {});
+    // end() waits for the server's goodbye, which a dead connection never sends.
+    socket?.destroy();
     client = undefined;
+    socket = undefined;
     reset();
     if (!closed) {
       options.logger.warn({ err }, 'PostgreSQL notifications lost; reconnecting');
@@ -63,7 +99,18 @@ export function createPgListener(options: { url: string; logger: Logger; reconne
   const connect = (): Promise<void> => {
     if (connecting || closed) return connecting ?? Promise.resolve();
     connecting = (async () => {
-      const next = new pg.Client({ connectionString: options.url, application_name: 'kapal-listener' });
+      let nextSocket: Socket | undefined;
+      const next = new pg.Client({
+        connectionString: options.url,
+        application_name: 'kapal-listener',
+        keepAlive: true,
+        keepAliveInitialDelayMillis: 10_000,
+        connectionTimeoutMillis: timeoutMs,
+        stream: () => {
+          nextSocket = new Socket();
+          return nextSocket;
+        },
+      });
       try {
         next.on('error', (err) => lost(err));
         next.on('end', () => lost());
@@ -71,17 +118,26 @@ export function createPgListener(options: { url: string; logger: Logger; reconne
           for (const handler of handlers.get(message.channel) ?? []) handler(message.payload ?? '');
         });
         await next.connect();
-        for (const channel of handlers.keys()) await next.query(`LISTEN ${channel}`);
+        for (const channel of handlers.keys()) {
+          await withTimeout(next.query(`LISTEN ${channel}`), timeoutMs, 'PostgreSQL did not answer LISTEN');
+        }
+        if (closed) throw new Error('listener closed while connecting');
         client = next;
+        socket = nextSocket;
         live = true;
+        heartbeatTimer = setInterval(heartbeat, heartbeatMs);
+        heartbeatTimer.unref();
         // Anything cached before this moment may have missed a notification.
         reset();
       } catch (err) {
         next.removeAllListeners();
         next.on('error', () => {});
+        nextSocket?.destroy();
         await next.end().catch(() => {});
-        if (!closed) retryTimer = setTimeout(() => void connect(), options.reconnectMs ?? 1_000);
-        options.logger.warn({ err }, 'cannot listen for PostgreSQL notifications; will retry');
+        if (!closed) {
+          retryTimer = setTimeout(() => void connect(), options.reconnectMs ?? 1_000);
+          options.logger.warn({ err }, 'cannot listen for PostgreSQL notifications; will retry');
+        }
       } finally {
         connecting = undefined;
       }
@@ -128,13 +184,18 @@ export function createPgListener(options: { url: string; logger: Logger; reconne
     async close() {
       closed = true;
       clearTimeout(retryTimer);
+      clearInterval(heartbeatTimer);
       await connecting;
       live = false;
       const current = client;
+      const currentSocket = socket;
       client = undefined;
+      socket = undefined;
       current?.removeAllListeners();
       current?.on('error', () => {});
-      await current?.end().catch(() => {});
+      await withTimeout(current?.end() ?? Promise.resolve(), timeoutMs, 'PostgreSQL did not say goodbye').catch(() =>
+        currentSocket?.destroy(),
+      );
     },
   };
 }
