@@ -22,6 +22,23 @@ export const byteQuantity = z
   .regex(/^\d+(Mi|Gi)$/, { message: 'must be a quantity in Mi or Gi such as "512Mi" or "2Gi"', abort: true })
   .refine((v) => toMebibytes(v) > 0, 'must be more than zero');
 
+/** The capabilities Pod Security `baseline` lets a container add (for images that start as root). */
+export const BASELINE_CAPABILITIES = [
+  'AUDIT_WRITE',
+  'CHOWN',
+  'DAC_OVERRIDE',
+  'FOWNER',
+  'FSETID',
+  'KILL',
+  'MKNOD',
+  'NET_BIND_SERVICE',
+  'SETFCAP',
+  'SETGID',
+  'SETPCAP',
+  'SETUID',
+  'SYS_CHROOT',
+] as const;
+
 const portNumber = z.number().int().min(1).max(65535);
 const portRef = z.union([portNumber, dnsLabel(15)]);
 
@@ -105,6 +122,8 @@ const workloadFields = {
       runAsUser: z.number().int().min(0).optional(),
       runAsGroup: z.number().int().min(0).optional(),
       fsGroup: z.number().int().min(0).optional(),
+      /** Added back after the renderer drops all: only what Pod Security `baseline` allows (docs/TEMPLATES.md). */
+      capabilities: z.array(z.enum(BASELINE_CAPABILITIES)).optional(),
     })
     .strict()
     .optional(),
