@@ -34,7 +34,39 @@ export interface RenderSettings {
   ingressNamespace: string;
   /** cert-manager ClusterIssuer named on every Ingress. */
   clusterIssuer: string;
+  /** Who gets rights in tenant namespaces; defaults to the chart installed as `kapal` in `kapal-system`. */
+  tenantAccess?: TenantAccess;
 }
+
+/**
+ * Kapal's own install (deploy/helm/kapal): its namespace and Helm release name. Each tenant namespace
+ * binds the ClusterRole `<release>-tenant-manager` to the worker's service account `<release>-worker`
+ * and `<release>-tenant-viewer` to the API's `<release>-api`: RBAC cannot grant by namespace label.
+ */
+export interface TenantAccess {
+  namespace: string;
+  release: string;
+}
+export const DEFAULT_TENANT_ACCESS: TenantAccess = { namespace: 'kapal-system', release: 'kapal' };
+
+/**
+ * Where tenant pods may not send traffic: the private ranges pods, Services and nodes live in (RFC 1918,
+ * CGNAT) and link-local addresses, the cloud metadata service 169.254.169.254 among them; IPv6 likewise.
+ */
+export const BLOCKED_EGRESS = {
+  ipv4: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '169.254.0.0/16'],
+  ipv6: ['fc00::/7', 'fe80::/10'],
+} as const;
+
+/** The Pod Security level every tenant namespace enforces; `restricted` is only warned about and audited. */
+export const TENANT_POD_SECURITY = {
+  'pod-security.kubernetes.io/enforce': 'baseline',
+  'pod-security.kubernetes.io/enforce-version': 'latest',
+  'pod-security.kubernetes.io/warn': 'restricted',
+  'pod-security.kubernetes.io/warn-version': 'latest',
+  'pod-security.kubernetes.io/audit': 'restricted',
+  'pod-security.kubernetes.io/audit-version': 'latest',
+} as const;
 
 export interface SubscriptionRenderInput {
   template: TemplateSpec;
@@ -163,12 +195,35 @@ function renderProbe(probe: ProbeSpec) {
   });
 }
 
+/** Every pod: the runtime's default seccomp profile; non-root when the template names a non-root user. */
+function podSecurityContext(spec: WorkloadSpec) {
+  const { capabilities: _, ...ids } = spec.securityContext ?? {};
+  return compact({
+    runAsNonRoot: ids.runAsUser !== undefined && ids.runAsUser > 0 ? true : undefined,
+    ...ids,
+    seccompProfile: { type: 'RuntimeDefault' },
+  });
+}
+
+/**
+ * Every container: no privilege escalation, every capability dropped, then only those the template adds
+ * back (an image that starts as root to chown its volume and switch user needs a few; docs/TEMPLATES.md).
+ */
+function containerSecurityContext(spec: WorkloadSpec) {
+  const add = spec.securityContext?.capabilities ?? [];
+  return {
+    allowPrivilegeEscalation: false,
+    capabilities: add.length > 0 ? { drop: ['ALL'], add: [...add] } : { drop: ['ALL'] },
+  };
+}
+
 /**
  * Turns (template, plan, subscription, tenant) into Kubernetes objects. Pure except for the secret
  * store: the same input and the same store give the same objects, so re-rendering converges.
  */
 export function createTemplateRenderer(deps: { settings: RenderSettings; secrets: SecretStore }) {
   const { settings } = deps;
+  const access = settings.tenantAccess ?? DEFAULT_TENANT_ACCESS;
 
   async function renderSubscription(input: SubscriptionRenderInput): Promise<RenderedSubscription> {
     const { template, plan, subscription, tenant } = input;
@@ -273,6 +328,7 @@ export function createTemplateRenderer(deps: { settings: RenderSettings; secrets
         ),
         readinessProbe: renderProbe(spec.readinessProbe),
         livenessProbe: renderProbe(spec.livenessProbe),
+        securityContext: containerSecurityContext(spec),
       });
       const podTemplate = {
         metadata: { labels: componentLabels(component), annotations: { 'kapal.io/secret-checksum': checksum } },
@@ -280,7 +336,7 @@ export function createTemplateRenderer(deps: { settings: RenderSettings; secrets
           automountServiceAccountToken: false,
           // Service links would put every Service of the namespace into the env (and clash with app variables).
           enableServiceLinks: false,
-          securityContext: spec.securityContext,
+          securityContext: podSecurityContext(spec),
           containers: [container],
           volumes: claims.map(({ volume, claimName }) => ({ name: volume.name, persistentVolumeClaim: { claimName } })),
         }),
@@ -339,15 +395,18 @@ export function createTemplateRenderer(deps: { settings: RenderSettings; secrets
       },
     });
     if (template.companions.length > 0) {
-      // The tenant's default-deny admits only the ingress controller; this lets the app reach its companions.
+      // The tenant's policies admit only the ingress controller and send only to DNS and the internet;
+      // this lets the pods of one subscription (the app and its companions) reach each other.
+      const sameSubscription = { podSelector: { matchLabels: { [LABELS.subscription]: subscription.id } } };
       tail.push({
         apiVersion: 'networking.k8s.io/v1',
         kind: 'NetworkPolicy',
         metadata: meta(`${name}-internal`, APP_COMPONENT),
         spec: {
-          podSelector: { matchLabels: { [LABELS.subscription]: subscription.id } },
-          policyTypes: ['Ingress'],
-          ingress: [{ from: [{ podSelector: { matchLabels: { [LABELS.subscription]: subscription.id } } }] }],
+          podSelector: sameSubscription.podSelector,
+          policyTypes: ['Ingress', 'Egress'],
+          ingress: [{ from: [sameSubscription] }],
+          egress: [{ to: [sameSubscription] }],
         },
       });
     }
@@ -376,8 +435,11 @@ export function createTemplateRenderer(deps: { settings: RenderSettings; secrets
       {
         apiVersion: 'v1',
         kind: 'Namespace',
-        metadata: { name: namespace, labels: { ...labels, [LABELS.legacyManaged]: 'true' } },
+        metadata: { name: namespace, labels: { ...labels, [LABELS.legacyManaged]: 'true', ...TENANT_POD_SECURITY } },
       },
+      // Kapal's rights in this namespace (deploy/README.md), right after it so the rest can be applied.
+      tenantRoleBinding(namespace, labels, 'tenant-manager', 'worker'),
+      tenantRoleBinding(namespace, labels, 'tenant-viewer', 'api'),
       {
         apiVersion: 'v1',
         kind: 'ResourceQuota',
@@ -438,8 +500,47 @@ export function createTemplateRenderer(deps: { settings: RenderSettings; secrets
           ],
         },
       },
+      {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'NetworkPolicy',
+        metadata: { name: 'restrict-egress', namespace, labels },
+        spec: {
+          podSelector: {},
+          policyTypes: ['Egress'],
+          egress: [
+            {
+              to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } } }],
+              ports: [
+                { protocol: 'UDP', port: 53 },
+                { protocol: 'TCP', port: 53 },
+              ],
+            },
+            {
+              to: [
+                { ipBlock: { cidr: '0.0.0.0/0', except: [...BLOCKED_EGRESS.ipv4] } },
+                { ipBlock: { cidr: '::/0', except: [...BLOCKED_EGRESS.ipv6] } },
+              ],
+            },
+          ],
+        },
+      },
     ];
     return objects;
+  }
+
+  function tenantRoleBinding(
+    namespace: string,
+    labels: Record<string, string>,
+    role: 'tenant-manager' | 'tenant-viewer',
+    account: 'worker' | 'api',
+  ): KubeObject {
+    return {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name: `${access.release}-${role}`, namespace, labels },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: `${access.release}-${role}` },
+      subjects: [{ kind: 'ServiceAccount', name: `${access.release}-${account}`, namespace: access.namespace }],
+    };
   }
 
   return {
