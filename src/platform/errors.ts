@@ -14,6 +14,9 @@ export const errorStatus = {
   INSUFFICIENT_CREDIT: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  /** A service Kapal depends on refused Kapal itself (e.g. Kubernetes RBAC): not the caller's fault. */
+  DEPENDENCY_FAILED: 502,
+  /** A service Kapal depends on did not answer or is overloaded: worth retrying later. */
   DEPENDENCY_UNAVAILABLE: 503,
 } as const;
 

@@ -3,6 +3,7 @@ import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-z
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError, conflict, notFound, rateLimited } from '../errors.js';
+import { KubeUnreachableError, toKubeError } from '../kube/kube-errors.js';
 import { registerErrorHandler } from './error-handler.js';
 import { serializerCompiler } from './serializer.js';
 
@@ -32,6 +33,24 @@ describe('the error mapper', () => {
     });
     app.get('/slow-down', async () => {
       throw rateLimited(42);
+    });
+    // What KubeClient throws, built from the API server's own answers; each message carries internals.
+    const internals = 'system:serviceaccount:kapal-system:kapal nodes "kwok-node-0" 10.96.0.1:443';
+    const kubeFailures: Record<string, () => Error> = {
+      unreachable: () =>
+        new KubeUnreachableError(`list Pod: Kubernetes API did not answer within 10000 ms (${internals})`),
+      'server-unavailable': () => toKubeError({ code: 503, body: { message: internals } }, 'list Node'),
+      throttled: () => toKubeError({ code: 429, body: { message: internals } }, 'list Node'),
+      conflict: () =>
+        toKubeError({ code: 409, body: { message: `Operation cannot be fulfilled on ${internals}` } }, 'patch node'),
+      'not-found': () => toKubeError({ code: 404, body: JSON.stringify({ message: internals }) }, 'get Node'),
+      forbidden: () => toKubeError({ code: 403, body: { message: `${internals} is forbidden` } }, 'evict pod'),
+      unauthorized: () => toKubeError({ code: 401, body: { message: internals } }, 'evict pod'),
+      invalid: () => toKubeError({ code: 422, body: { message: `${internals} is invalid` } }, 'apply'),
+      'server-error': () => toKubeError({ code: 500, body: { message: internals } }, 'apply'),
+    };
+    app.get('/kube/:failure', async (request) => {
+      throw kubeFailures[(request.params as { failure: string }).failure]!();
     });
     app.get(
       '/typed',
@@ -77,6 +96,30 @@ describe('the error mapper', () => {
     }
     const limited = await app.inject({ method: 'GET', url: '/slow-down' });
     expect(limited.headers['retry-after']).toBe('42');
+  });
+
+  it('maps Kubernetes errors a route did not map itself, saying nothing of what the API server said', async () => {
+    const cases = [
+      ['unreachable', 503, 'DEPENDENCY_UNAVAILABLE'],
+      ['server-unavailable', 503, 'DEPENDENCY_UNAVAILABLE'],
+      ['throttled', 503, 'DEPENDENCY_UNAVAILABLE'],
+      ['conflict', 409, 'CONFLICT'],
+      ['not-found', 404, 'NOT_FOUND'],
+      ['forbidden', 502, 'DEPENDENCY_FAILED'],
+      ['unauthorized', 502, 'DEPENDENCY_FAILED'],
+      ['invalid', 422, 'UNPROCESSABLE'],
+      ['server-error', 502, 'DEPENDENCY_FAILED'],
+    ] as const;
+    for (const [failure, status, code] of cases) {
+      const res = await app.inject({ method: 'GET', url: `/kube/${failure}` });
+      expect(res.statusCode, failure).toBe(status);
+      const { error } = res.json();
+      expect(error, failure).toEqual({ code, message: expect.any(String), requestId: 'req-1' });
+      expect(error.message, failure).toMatch(/Kubernetes/);
+      for (const leak of ['kwok-node-0', 'serviceaccount', '10.96.0.1', '443', '10000', 'list', 'patch', 'evict']) {
+        expect(error.message, failure).not.toContain(leak);
+      }
+    }
   });
 
   it('500 says nothing about internals', async () => {

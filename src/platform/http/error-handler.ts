@@ -1,10 +1,53 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, type ErrorDetail } from '../errors.js';
+import {
+  KubeConflictError,
+  KubeError,
+  KubeForbiddenError,
+  KubeInvalidError,
+  KubeNotFoundError,
+  KubeUnreachableError,
+} from '../kube/kube-errors.js';
 import type { AppInstance } from './app-instance.js';
 
 interface Envelope {
   error: { code: ErrorCode; message: string; requestId: string; details?: ErrorDetail[] };
+}
+
+/**
+ * A Kubernetes error a route did not map itself. The API server's message names namespaces, objects and
+ * Kapal's service account, so none of it reaches the caller: the log keeps it under the request id.
+ */
+function kubeErrorResponse(err: KubeError): { status: number; code: ErrorCode; message: string } {
+  if (err instanceof KubeUnreachableError || err.status === 429) {
+    return {
+      status: 503,
+      code: 'DEPENDENCY_UNAVAILABLE',
+      message: 'The Kubernetes API is unavailable; try again later',
+    };
+  }
+  if (err instanceof KubeConflictError) {
+    return {
+      status: 409,
+      code: 'CONFLICT',
+      message: 'The change conflicts with the current state in Kubernetes; try again',
+    };
+  }
+  if (err instanceof KubeNotFoundError) {
+    return { status: 404, code: 'NOT_FOUND', message: 'Not found in Kubernetes' };
+  }
+  if (err instanceof KubeInvalidError) {
+    return { status: 422, code: 'UNPROCESSABLE', message: 'Kubernetes refused the request as invalid' };
+  }
+  if (err instanceof KubeForbiddenError) {
+    return {
+      status: 502,
+      code: 'DEPENDENCY_FAILED',
+      message: 'Kubernetes refused the operation to Kapal; an operator has been told',
+    };
+  }
+  return { status: 502, code: 'DEPENDENCY_FAILED', message: 'The Kubernetes API failed to carry out the operation' };
 }
 
 /**
@@ -33,6 +76,13 @@ export function registerErrorHandler(app: AppInstance): void {
       }));
       const message = details.map((d) => `${d.path}: ${d.message}`).join('; ');
       return send(400, 'VALIDATION_FAILED', message, details);
+    }
+
+    if (err instanceof KubeError) {
+      const mapped = kubeErrorResponse(err);
+      if (mapped.status >= 500) request.log.error({ err }, 'Kubernetes request failed');
+      else request.log.warn({ err }, 'Kubernetes refused a request');
+      return send(mapped.status, mapped.code, mapped.message);
     }
 
     if (isResponseSerializationError(err)) {
