@@ -1,18 +1,21 @@
 import http from 'node:http';
 import https from 'node:https';
 import {
+  type Configuration,
   CoreV1Api,
+  createConfiguration,
   KubeConfig,
   type KubernetesListObject,
   type KubernetesObject,
   KubernetesObjectApi,
+  type Middleware,
   makeInformer,
   PatchStrategy,
+  ServerConfiguration,
   setHeaderOptions,
   type V1Node,
   VersionApi,
 } from '@kubernetes/client-node';
-import { TimeoutError, withTimeout } from '../timeout.js';
 import { KubeError, KubeInvalidError, KubeUnreachableError, toKubeError } from './kube-errors.js';
 
 export type { KubernetesObject };
@@ -84,6 +87,22 @@ export interface KubeClient {
   version(timeoutMs: number): Promise<string>;
 }
 
+/** Gives every request of a generated API client its own deadline: the fetch is aborted when it passes. */
+function deadline(ms: number): Middleware {
+  return {
+    pre: async (context) => {
+      context.setSignal(AbortSignal.timeout(ms));
+      return context;
+    },
+    post: async (response) => response,
+  };
+}
+
+function isAbort(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  return err.name === 'AbortError' || err.name === 'TimeoutError' || (err.cause !== undefined && isAbort(err.cause));
+}
+
 /** Loads KUBECONFIG when given, else the in-cluster service account, else ~/.kube/config. */
 export function loadKubeConfig(kubeconfigPath?: string): KubeConfig {
   const kc = new KubeConfig();
@@ -116,15 +135,34 @@ export function createKubeClient(options: {
   const kc = options.kubeConfig;
   const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
   const fieldManager = options.fieldManager ?? 'kapal';
-  const objects = kc.makeApiClient(ObjectApi).withDefaultNamespace(kc);
-  const core = kc.makeApiClient(CoreV1Api);
-  const versionApi = kc.makeApiClient(VersionApi);
+
+  /** As `kc.makeApiClient`, with KUBE_REQUEST_TIMEOUT_MS on every request (discovery included). */
+  function makeApiClient<T>(type: new (configuration: Configuration) => T, timeoutMs = requestTimeoutMs): T {
+    const cluster = kc.getCurrentCluster();
+    if (!cluster) throw new KubeError('No current cluster in the kubeconfig');
+    return new type(
+      createConfiguration({
+        baseServer: new ServerConfiguration(cluster.server, {}),
+        authMethods: { default: kc },
+        promiseMiddleware: [deadline(timeoutMs)],
+      }),
+    );
+  }
+  const objects = makeApiClient(ObjectApi).withDefaultNamespace(kc);
+  const core = makeApiClient(CoreV1Api);
+
+  const timedOut = (operation: string, ms: number) =>
+    new KubeUnreachableError(`${operation}: Kubernetes API did not answer within ${ms} ms`);
+
+  function kubeError(err: unknown, operation: string, ms = requestTimeoutMs): KubeError {
+    return isAbort(err) ? timedOut(operation, ms) : toKubeError(err, operation);
+  }
 
   async function call<T>(operation: string, fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();
     } catch (err) {
-      throw toKubeError(err, operation);
+      throw kubeError(err, operation);
     }
   }
 
@@ -188,6 +226,11 @@ export function createKubeClient(options: {
     await kc.applyToHTTPSOptions(requestOptions);
     const transport = url.protocol === 'https:' ? https : http;
     return new Promise<unknown>((resolve, reject) => {
+      // A deadline for the whole exchange (connect, TLS, response, body), not only for idle sockets.
+      const timer = setTimeout(
+        () => request.destroy(Object.assign(new Error('request timed out'), { name: 'AbortError' })),
+        requestTimeoutMs,
+      );
       const request = transport.request(url, requestOptions, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -203,10 +246,8 @@ export function createKubeClient(options: {
           }
         });
       });
-      request.setTimeout(requestTimeoutMs, () =>
-        request.destroy(Object.assign(new Error('request timed out'), { code: 'ETIMEDOUT' })),
-      );
       request.on('error', reject);
+      request.on('close', () => clearTimeout(timer));
       request.end(JSON.stringify(body));
     });
   }
@@ -268,7 +309,7 @@ export function createKubeClient(options: {
         );
         return true;
       } catch (err) {
-        const error = toKubeError(err, `delete ${describe({ kind: ref.kind, metadata: ref })}`);
+        const error = kubeError(err, `delete ${describe({ kind: ref.kind, metadata: ref })}`);
         if (error.status === 404) return false;
         throw error;
       }
@@ -354,11 +395,11 @@ export function createKubeClient(options: {
 
     async version(timeoutMs) {
       try {
-        const info = await withTimeout(versionApi.getCode(), timeoutMs, 'Kubernetes API did not answer');
+        // A client of its own: a readiness probe is bounded tighter than other requests.
+        const info = await makeApiClient(VersionApi, timeoutMs).getCode();
         return info.gitVersion;
       } catch (err) {
-        if (err instanceof TimeoutError) throw new KubeUnreachableError(err.message);
-        throw toKubeError(err, 'version');
+        throw kubeError(err, 'version', timeoutMs);
       }
     },
   };
