@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The local test bed: a real Kubernetes control plane (etcd, kube-apiserver, kube-controller-manager,
-# kube-scheduler) with KWOK simulating the nodes and the pods' status. Built once from the Go module
-# proxy into a cache folder keyed by version, then started in seconds. Binds only 127.0.0.1.
+# kube-scheduler) with KWOK simulating the nodes and the pods' status, and helm for the chart's tests.
+# Built once from the Go module proxy into a cache folder keyed by version, then started in seconds.
+# Binds only 127.0.0.1.
 #
-#   scripts/testbed.sh build   build (or reuse) the binaries
+#   scripts/testbed.sh build   build (or reuse) the binaries and helm
 #   scripts/testbed.sh up      build if needed, start everything, write the kubeconfig (no-op when up)
 #   scripts/testbed.sh down    stop everything and delete the state
 #   scripts/testbed.sh status  say whether it is up
@@ -30,6 +31,9 @@ KWOK_PORT=${KAPAL_KWOK_PORT:-$((APISERVER_PORT + 1))}
 # The StorageClass that KWOK's volume stages provision for (the same as its storage-class.yaml).
 STORAGE_CLASS_JSON='{"apiVersion":"storage.k8s.io/v1","kind":"StorageClass","metadata":{"name":"kwok-volume","annotations":{"storageclass.kubernetes.io/is-default-class":"true"}},"provisioner":"kwok.x-k8s.io/volume","reclaimPolicy":"Delete","volumeBindingMode":"Immediate"}'
 
+# shellcheck source=lib/helm.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/helm.sh"
+
 log() { printf '[testbed] %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
@@ -43,6 +47,7 @@ staging_modules=(
 
 build() {
   command -v go >/dev/null || die "Go is needed to build the test bed (go 1.26)"
+  build_helm
   if [[ -x $BIN/kube-apiserver && -x $BIN/kube-controller-manager && -x $BIN/kube-scheduler && -x $BIN/etcd && -x $BIN/kwok && -s $BIN/kwok-stages.yaml ]]; then
     log "binaries cached in $BIN"
     return
@@ -251,6 +256,7 @@ YAML
 }
 
 up() {
+  build_helm # also when the cluster is up already: a no-op once built
   if healthy; then
     log "already up (KUBECONFIG=$KUBECONFIG_OUT)"
     return
