@@ -1,5 +1,5 @@
 export { isDnsLabel, subscriptionBaseName, tenantNamespace, toDnsLabel } from './names.js';
-export { createDatabaseSecretStore, createMemorySecretStore, type SecretStore } from './secret-store.js';
+export { createDatabaseSecretStore, type SecretStore } from './secret-store.js';
 export {
   defaultTemplatesDir,
   loadTemplates,

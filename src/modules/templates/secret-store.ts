@@ -31,16 +31,3 @@ export function createDatabaseSecretStore(deps: { db: DbExecutor; box: SecretBox
     },
   };
 }
-
-/** A store kept in memory: for previews and unit tests of the renderer, never for real subscriptions. */
-export function createMemorySecretStore(): SecretStore & { size(): number } {
-  const values = new Map<string, string>();
-  return {
-    async getOrCreate(subscriptionId, name, generate) {
-      const key = context(subscriptionId, name);
-      if (!values.has(key)) values.set(key, generate());
-      return values.get(key)!;
-    },
-    size: () => values.size,
-  };
-}

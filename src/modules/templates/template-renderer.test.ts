@@ -1,9 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMemorySecretStore } from '../../../test/helpers/memory-secret-store.js';
 import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.js';
 import { createSecretBox } from '../../platform/crypto/secret-box.js';
 import { isDnsLabel } from './names.js';
-import { createDatabaseSecretStore, createMemorySecretStore } from './secret-store.js';
+import { createDatabaseSecretStore } from './secret-store.js';
 import { loadTemplates } from './template-loader.js';
 import { createTemplateRenderer, type KubeObject, LABELS, type PlanResources } from './template-renderer.js';
 import { generatedSecrets } from './templates.schema.js';
