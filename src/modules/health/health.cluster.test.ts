@@ -1,5 +1,6 @@
 import { KubeConfig } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSilentServer } from '../../../test/helpers/tcp-proxy.js';
 import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.js';
 import { createDatabase } from '../../platform/db/db.js';
 import { createKubeClient } from '../../platform/kube/kube-client.js';
@@ -71,24 +72,32 @@ describe('operations endpoints', () => {
   });
 });
 
+const deadKubernetes = (server: string) => {
+  const kubeConfig = new KubeConfig();
+  kubeConfig.loadFromOptions({
+    clusters: [{ name: 'dead', server, skipTLSVerify: true }],
+    users: [{ name: 'nobody' }],
+    contexts: [{ name: 'dead', cluster: 'dead', user: 'nobody' }],
+    currentContext: 'dead',
+  });
+  return createKubeClient({ kubeConfig });
+};
+
+/** Nothing a probe answers may say where a dependency lives or what its driver said. */
+function expectNothingInternal(body: string) {
+  for (const leak of ['127.0.0.1', 'localhost', 'ECONNREFUSED', 'connect', 'kapal_test', 'did not answer']) {
+    expect(body).not.toContain(leak);
+  }
+}
+
 describe('GET /readyz with a dependency down', () => {
   const cases = {
     postgres: () => ({ database: createDatabase({ url: `postgres://postgres@127.0.0.1:${DEAD_PORT}/kapal` }) }),
     redis: () => ({ redis: createRedis(`redis://127.0.0.1:${DEAD_PORT}`) }),
-    kubernetes: () => {
-      const kubeConfig = new KubeConfig();
-      kubeConfig.loadFromOptions({
-        clusters: [{ name: 'dead', server: `https://127.0.0.1:${DEAD_PORT}`, skipTLSVerify: true }],
-        users: [{ name: 'nobody' }],
-        contexts: [{ name: 'dead', cluster: 'dead', user: 'nobody' }],
-        currentContext: 'dead',
-      });
-      return { kube: createKubeClient({ kubeConfig }) };
-    },
   } as const;
 
   for (const [name, overrides] of Object.entries(cases)) {
-    it(`says ${name} is down, and only ${name}`, async () => {
+    it(`is 503 when ${name} is down, says so in a word, and marks only ${name} down`, async () => {
       const t = await startTestRuntime({ overrides: overrides() });
       try {
         const res = await t.app.inject({ method: 'GET', url: '/readyz' });
@@ -99,11 +108,44 @@ describe('GET /readyz with a dependency down', () => {
           body.checks as Record<string, { ok: boolean; error?: string }>,
         )) {
           expect(check.ok, dependency).toBe(dependency !== name);
-          if (dependency === name) expect(check.error).toBeTruthy();
+          if (dependency === name) expect(['timeout', 'unavailable']).toContain(check.error);
+          else expect(check.error, dependency).toBeUndefined();
         }
+        expectNothingInternal(res.body);
       } finally {
         await t.close();
       }
     });
   }
+
+  it('stays ready when only Kubernetes is unreachable, and reports it', async () => {
+    const t = await startTestRuntime({ overrides: { kube: deadKubernetes(`https://127.0.0.1:${DEAD_PORT}`) } });
+    try {
+      const res = await t.app.inject({ method: 'GET', url: '/readyz' });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({
+        status: 'ready',
+        checks: { postgres: { ok: true }, redis: { ok: true }, kubernetes: { ok: false, error: 'unavailable' } },
+      });
+      expectNothingInternal(res.body);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('stays ready when Kubernetes hangs, and answers within its bound', async () => {
+    const silent = await startSilentServer();
+    const t = await startTestRuntime({ overrides: { kube: deadKubernetes(`https://127.0.0.1:${silent.port}`) } });
+    try {
+      const started = performance.now();
+      const res = await t.app.inject({ method: 'GET', url: '/readyz' });
+      expect(performance.now() - started).toBeLessThan(5_000);
+      expect(res.statusCode).toBe(200);
+      expect(res.json().checks.kubernetes).toMatchObject({ ok: false, error: 'timeout' });
+      expect(res.body).not.toContain(String(silent.port));
+    } finally {
+      await t.close();
+      await silent.close();
+    }
+  });
 });
