@@ -1,7 +1,8 @@
 // Authenticated GET /api/v1/me: JWT verification plus the guard's one indexed query (user ⨝ session).
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { authSessions, createAccessTokens, users } from '../src/modules/accounts/index.js';
+import { authSessions, users } from '../src/modules/accounts/accounts.tables.js';
+import { createAccessTokens } from '../src/modules/accounts/index.js';
 import { loadConfig } from '../src/platform/config/config.js';
 import { createDatabase } from '../src/platform/db/db.js';
 import { runMigrations } from '../src/platform/db/migrate.js';

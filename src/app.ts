@@ -1,14 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, LogController } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppDeps } from './deps.js';
-import { accountsRoutes } from './modules/accounts/accounts.routes.js';
-import { adminUsersRoutes } from './modules/admin-users/admin-users.routes.js';
-import { auditRoutes } from './modules/audit/audit.routes.js';
-import { catalogRoutes } from './modules/catalog/index.js';
-import { healthRoutes } from './modules/health/health.routes.js';
-import { queuesRoutes } from './modules/queues/queues.routes.js';
-import { workersRoutes } from './modules/workers/workers.routes.js';
+import type { Kapal } from './deps.js';
 import type { AppInstance } from './platform/http/app-instance.js';
 import { frameworkErrorHandler, registerErrorHandler } from './platform/http/error-handler.js';
 import { registerOpenApi } from './platform/http/openapi.js';
@@ -19,22 +12,14 @@ import { registerHttpMetrics } from './platform/metrics.js';
 export const API_PREFIX = '/api/v1';
 const VERSION = '0.1.0';
 
-/** A module's routes, mounted under /api/v1. Each module wires itself in its own `*.routes.ts`. */
-type RoutePlugin = (app: AppInstance, deps: AppDeps) => Promise<void>;
-const apiModules: RoutePlugin[] = [
-  accountsRoutes,
-  adminUsersRoutes,
-  auditRoutes,
-  catalogRoutes,
-  queuesRoutes,
-  workersRoutes,
-];
-
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
-/** Builds the HTTP API from its parts; nothing here reads the environment or opens a connection. */
-export async function buildApp(deps: AppDeps): Promise<AppInstance> {
+/**
+ * Builds the HTTP API from the platform and the modules built on it (`createRuntime`); nothing here
+ * reads the environment or opens a connection. Each module registers its own routes.
+ */
+export async function buildApp(deps: Kapal): Promise<AppInstance> {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     trustProxy: deps.config.http.trustProxy,
@@ -69,12 +54,7 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   registerHttpMetrics(app, deps.metrics);
   await registerOpenApi(app, { publicUrl: deps.config.http.publicUrl, version: VERSION });
 
-  await healthRoutes(app, deps);
-  await app.register(
-    async (api) => {
-      for (const routes of apiModules) await routes(api, deps);
-    },
-    { prefix: API_PREFIX },
-  );
+  await deps.modules.registerRoutes(app, 'root');
+  await app.register((api) => deps.modules.registerRoutes(api, 'api'), { prefix: API_PREFIX });
   return app;
 }

@@ -1,3 +1,4 @@
+import type { ComposedModules } from './composition.js';
 import type { AppJobCatalog } from './jobs.js';
 import type { Clock } from './platform/clock.js';
 import type { Config } from './platform/config/config.js';
@@ -23,4 +24,9 @@ export interface AppDeps {
   mailer: Mailer;
   clock: Clock;
   metrics: Metrics;
+}
+
+/** A whole process: the platform, and every module built on it once (see src/composition.ts). */
+export interface Kapal extends AppDeps {
+  modules: ComposedModules<AppJobCatalog>;
 }

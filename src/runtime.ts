@@ -1,5 +1,7 @@
-import type { AppDeps } from './deps.js';
-import { jobCatalog } from './jobs.js';
+import { composeModules } from './composition.js';
+import type { AppDeps, Kapal } from './deps.js';
+import { type AppJobCatalog, jobCatalog } from './jobs.js';
+import { modules } from './modules/index.js';
 import { systemClock } from './platform/clock.js';
 import type { Config } from './platform/config/config.js';
 import { createDatabase } from './platform/db/db.js';
@@ -11,11 +13,14 @@ import { createMetrics } from './platform/metrics.js';
 import { createJobProducer } from './platform/queue/job-producer.js';
 import { createRedis } from './platform/redis.js';
 
-export interface Runtime extends AppDeps {
+export interface Runtime extends Kapal {
   close(): Promise<void>;
 }
 
-/** The composition root: opens every real client the config names. Only the CLI and tests call it. */
+/**
+ * The composition root: opens every real client the config names, then builds every module once on
+ * them (`src/modules/index.ts`). Only the CLI and tests call it.
+ */
 export function createRuntime(config: Config, overrides: Partial<AppDeps> = {}): Runtime {
   const logger = overrides.logger ?? createLogger(config);
   const database = overrides.database ?? createDatabase({ url: config.database.url, poolMax: config.database.poolMax });
@@ -44,14 +49,27 @@ export function createRuntime(config: Config, overrides: Partial<AppDeps> = {}):
     clock: overrides.clock ?? systemClock,
     metrics: overrides.metrics ?? createMetrics(),
   };
+  async function closeClients() {
+    await jobs.close();
+    mailer.close();
+    await dbNotifications.close();
+    await Promise.all([database.close(), redis.quit().catch(() => redis.disconnect())]);
+    await queueConnection.quit().catch(() => queueConnection.disconnect());
+  }
+  let composed: Runtime['modules'];
+  try {
+    composed = composeModules<AppJobCatalog>(deps, modules);
+  } catch (err) {
+    // A module refused to start (a broken template): let go of the connections before saying why.
+    closeClients().catch(() => {});
+    throw err;
+  }
   return {
     ...deps,
+    modules: composed,
     async close() {
-      await jobs.close();
-      mailer.close();
-      await dbNotifications.close();
-      await Promise.all([database.close(), redis.quit().catch(() => redis.disconnect())]);
-      await queueConnection.quit().catch(() => queueConnection.disconnect());
+      await composed.close();
+      await closeClients();
     },
   };
 }

@@ -1,14 +1,8 @@
-import type { AppDeps } from './deps.js';
-import { accountsSeedStep } from './modules/accounts/index.js';
-import { catalogSeedStep } from './modules/catalog/index.js';
+import type { Kapal } from './deps.js';
 
-/** Sample data for a local platform: each module contributes an idempotent seed step. */
-type SeedStep = { name: string; run(deps: AppDeps): Promise<string> };
-
-const steps: SeedStep[] = [accountsSeedStep, catalogSeedStep];
-
-export async function seed(deps: AppDeps): Promise<string[]> {
+/** Sample data for a local platform: each module's idempotent seed step, in module order. */
+export async function seed(deps: Pick<Kapal, 'modules'>): Promise<string[]> {
   const report: string[] = [];
-  for (const step of steps) report.push(`${step.name}: ${await step.run(deps)}`);
+  for (const step of deps.modules.seedSteps) report.push(`${step.name}: ${await step.run()}`);
   return report;
 }

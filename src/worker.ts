@@ -1,16 +1,16 @@
-import type { AppDeps } from './deps.js';
-import { createJobHandlers, jobCatalog } from './jobs.js';
+import type { Kapal } from './deps.js';
+import { jobCatalog } from './jobs.js';
 import { createWorkerRunner, type WorkerRunner } from './platform/queue/worker-runner.js';
 import { createRedis } from './platform/redis.js';
 
 /** The background worker: every queue of the job catalog, with the configured concurrency. */
-export function createWorker(deps: AppDeps): WorkerRunner {
+export function createWorker(deps: Kapal): WorkerRunner {
   const connection = createRedis(deps.config.redis.url, { forWorker: true, name: 'kapal-worker' });
   const runner = createWorkerRunner({
     connection,
     prefix: deps.config.queue.prefix,
     catalog: jobCatalog,
-    handlers: createJobHandlers(deps),
+    handlers: deps.modules.jobHandlers,
     concurrency: deps.config.queue.concurrency,
     logger: deps.logger.child({ part: 'worker' }),
   });

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createAdministrator } from '../modules/accounts/index.js';
+import { createAuditLog } from '../modules/audit/index.js';
 import { systemClock } from '../platform/clock.js';
 import type { Config } from '../platform/config/config.js';
 import { createDatabase } from '../platform/db/db.js';
@@ -31,7 +32,7 @@ export async function adminCommand(config: Config, argv: string[]): Promise<numb
   const database = createDatabase({ url: config.database.url, poolMax: 2, applicationName: 'kapal-cli' });
   try {
     const admin = await createAdministrator(
-      { database, clock: systemClock },
+      { database, clock: systemClock, audit: createAuditLog({ database, clock: systemClock }) },
       { email, password, name: values.name ?? 'Administrator' },
     );
     process.stdout.write(`administrator ${admin.email} created (id ${admin.id})\n`);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { authSessions, createAccessTokens, type Role, users } from '../../src/modules/accounts/index.js';
+import { authSessions, users } from '../../src/modules/accounts/accounts.tables.js';
+import { createAccessTokens, type Role } from '../../src/modules/accounts/index.js';
 import type { TestRuntime } from './test-runtime.js';
 
 export interface TestUser {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { categories, plans, services } from '../../src/modules/catalog/index.js';
+import { categories, plans, services } from '../../src/modules/catalog/catalog.tables.js';
 import type { TestRuntime } from './test-runtime.js';
 
 export interface CatalogFixture {

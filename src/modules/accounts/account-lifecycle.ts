@@ -3,7 +3,7 @@ import type { DbExecutor } from '../../platform/db/db.js';
 import { recordDomainEvent } from '../domain-events/index.js';
 import { ROLES } from './access-token.js';
 import { revokeSessions } from './accounts.repository.js';
-import { users } from './accounts.schema.js';
+import { users } from './accounts.tables.js';
 
 /**
  * Deactivates an account in the caller's transaction: the row is marked inactive (the guard then refuses

@@ -75,23 +75,3 @@ export const tokenPair = z
 export type TokenPair = z.infer<typeof tokenPair>;
 
 export const session = z.object({ user: userView, tokens: tokenPair }).meta({ id: 'Session' });
-
-export const pageQuery = {
-  page: z.coerce.number({ message: 'must be a number' }).int().min(1, 'must be at least 1').default(1),
-  pageSize: z.coerce
-    .number({ message: 'must be a number' })
-    .int()
-    .min(1, 'must be at least 1')
-    .max(100, 'must be at most 100')
-    .default(20),
-};
-
-export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({
-    items: z.array(item),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-    total: z.number().int(),
-    totalPages: z.number().int(),
-  });
-}

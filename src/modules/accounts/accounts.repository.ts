@@ -1,6 +1,6 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { DbExecutor } from '../../platform/db/db.js';
-import { authSessions, refreshTokens, users } from './accounts.schema.js';
+import { authSessions, refreshTokens, users } from './accounts.tables.js';
 
 export type UserRow = typeof users.$inferSelect;
 /** A user as the rest of the system sees it: everything but the password hash. */

@@ -1,20 +1,21 @@
 import { z } from 'zod';
-import type { AppDeps } from '../../deps.js';
 import type { AppInstance } from '../../platform/http/app-instance.js';
 import { errorResponses } from '../../platform/http/schemas.js';
 import { emailSchema, nameSchema, phoneSchema, session, tokenPair, toUserView, userView } from './accounts.http.js';
-import { accountServicesFor, authGuardFor, requestContext } from './accounts.wiring.js';
-import { currentUser } from './auth-guard.js';
+import type { AuthService } from './auth.service.js';
+import { type AuthGuard, currentUser } from './auth-guard.js';
 import { passwordSchema } from './password.js';
+import type { ProfileService } from './profile.service.js';
+import { requestContext } from './request-context.js';
 
 const bearer = [{ bearerAuth: [] }];
 const password = z.string({ message: 'must be a string' }).min(1, 'must not be empty').max(128);
 
 /** Registration, sign-in, token refresh, sign-out, and the signed-in user's own account. */
-export async function accountsRoutes(app: AppInstance, deps: AppDeps) {
-  const guard = authGuardFor(deps);
-  const { auth, profile } = accountServicesFor(deps);
-
+export async function accountsRoutes(
+  app: AppInstance,
+  { auth, profile, guard }: { auth: AuthService; profile: ProfileService; guard: AuthGuard },
+) {
   app.post(
     '/auth/register',
     {

@@ -1,4 +1,5 @@
 import type { AppDeps } from '../../deps.js';
+import type { AuditLog } from '../audit/index.js';
 import { ROLES } from './access-token.js';
 import { ensureAccount } from './bootstrap.js';
 
@@ -12,7 +13,9 @@ export const DEMO_USER = { email: 'demo@kapal.localhost', password: 'kapal-demo-
  */
 export const accountsSeedStep = {
   name: 'accounts',
-  async run(deps: Pick<AppDeps, 'config' | 'database' | 'clock'>): Promise<string> {
+  async run(
+    deps: Pick<AppDeps, 'config' | 'database' | 'clock'> & { audit: Pick<AuditLog, 'record'> },
+  ): Promise<string> {
     const production = deps.config.env === 'production';
     const wanted = deps.config.bootstrapAdmin;
     const report: string[] = [];

@@ -5,7 +5,7 @@ import type { PgListener } from '../../platform/db/pg-listener.js';
 import { AppError, unauthorized } from '../../platform/errors.js';
 import { type AccessTokens, ROLES, type Role } from './access-token.js';
 import { type Account, accountColumns } from './accounts.repository.js';
-import { authSessions, users } from './accounts.schema.js';
+import { authSessions, users } from './accounts.tables.js';
 import { createSessionCache } from './session-cache.js';
 
 export interface AuthenticatedUser {

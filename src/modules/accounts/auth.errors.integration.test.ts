@@ -2,8 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, registerUser, tableCounts } from '../../../test/helpers/accounts.js';
 import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.js';
-import { auditLog } from '../audit/index.js';
-import { refreshTokens, users } from './accounts.schema.js';
+import { auditLog } from '../audit/audit.tables.js';
+import { refreshTokens, users } from './accounts.tables.js';
 import { hashRefreshToken } from './refresh-token.js';
 
 describe('auth: errors', () => {

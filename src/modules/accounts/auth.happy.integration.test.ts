@@ -2,8 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, call, registerUser, uniqueEmail } from '../../../test/helpers/accounts.js';
 import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.js';
-import { auditLog } from '../audit/index.js';
-import { authSessions, refreshTokens, users } from './accounts.schema.js';
+import { auditLog } from '../audit/audit.tables.js';
+import { authSessions, refreshTokens, users } from './accounts.tables.js';
 import { hashRefreshToken } from './refresh-token.js';
 
 describe('auth: happy path', () => {

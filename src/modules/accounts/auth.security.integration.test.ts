@@ -3,8 +3,8 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, call, registerUser, tableCounts, uniqueEmail } from '../../../test/helpers/accounts.js';
 import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.js';
-import { auditLog } from '../audit/index.js';
-import { authSessions, users } from './accounts.schema.js';
+import { auditLog } from '../audit/audit.tables.js';
+import { authSessions, users } from './accounts.tables.js';
 import { AUTH_RATE_LIMITS } from './rate-limit.js';
 
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');

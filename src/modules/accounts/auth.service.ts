@@ -17,7 +17,7 @@ import {
   insertSession,
   lockRefreshToken,
 } from './accounts.repository.js';
-import { authSessions, refreshTokens, users } from './accounts.schema.js';
+import { authSessions, refreshTokens, users } from './accounts.tables.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password.js';
 import type { AuthRateLimits, RateLimiter } from './rate-limit.js';
 import { hashRefreshToken, newRefreshToken } from './refresh-token.js';

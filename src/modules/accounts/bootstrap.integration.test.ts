@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../../test/helpers/accounts.js';
 import { runKapal } from '../../../test/helpers/kapal-process.js';
 import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.js';
-import { users } from './accounts.schema.js';
+import { createAuditLog } from '../audit/index.js';
 import { accountsSeedStep, DEMO_USER, DEV_ADMIN } from './accounts.seed.js';
+import { users } from './accounts.tables.js';
 
 describe('first administrator and demo user', () => {
   let t: TestRuntime;
@@ -15,14 +16,15 @@ describe('first administrator and demo user', () => {
     await t.close();
   });
   const db = () => t.runtime.database.db;
+  const seedDeps = () => ({ ...t.runtime, audit: createAuditLog(t.runtime) });
   const login = (email: string, password: string) =>
     call(t, { method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
 
   it('the seed step creates the development administrator and the demo user, once', async () => {
-    expect(await accountsSeedStep.run(t.runtime)).toBe(
+    expect(await accountsSeedStep.run(seedDeps())).toBe(
       `administrator ${DEV_ADMIN.email} created; demo user ${DEMO_USER.email} created`,
     );
-    expect(await accountsSeedStep.run(t.runtime)).toBe(
+    expect(await accountsSeedStep.run(seedDeps())).toBe(
       `administrator ${DEV_ADMIN.email} exists; demo user ${DEMO_USER.email} exists`,
     );
     const rows = await db().select().from(users);
@@ -37,14 +39,14 @@ describe('first administrator and demo user', () => {
 
   it('the seed step takes the administrator from ADMIN_EMAIL / ADMIN_PASSWORD', async () => {
     const config = { ...t.runtime.config, bootstrapAdmin: { email: 'Ops@Example.test', password: 'ops-secret-4242' } };
-    expect(await accountsSeedStep.run({ ...t.runtime, config })).toMatch(/^administrator ops@example.test created/);
+    expect(await accountsSeedStep.run({ ...seedDeps(), config })).toMatch(/^administrator ops@example.test created/);
     expect((await login('ops@example.test', 'ops-secret-4242')).json().user.role).toBe('ADMINISTRATOR');
   });
 
   it('in production the seed step creates no default administrator and no demo user', async () => {
     const config = { ...t.runtime.config, env: 'production' as const, bootstrapAdmin: undefined };
     const before = await db().select().from(users);
-    expect(await accountsSeedStep.run({ ...t.runtime, config })).toBe(
+    expect(await accountsSeedStep.run({ ...seedDeps(), config })).toBe(
       'administrator skipped (set ADMIN_EMAIL and ADMIN_PASSWORD)',
     );
     expect(await db().select().from(users)).toHaveLength(before.length);

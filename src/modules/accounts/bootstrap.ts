@@ -2,14 +2,14 @@ import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/db.js';
 import { isUniqueViolation } from '../../platform/db/pg-errors.js';
 import { badRequest, conflict } from '../../platform/errors.js';
-import { createAuditLog } from '../audit/index.js';
+import type { AuditLog } from '../audit/index.js';
 import { ROLES, type Role } from './access-token.js';
 import { emailSchema, nameSchema } from './accounts.http.js';
 import { type Account, findAccount, findUserByEmail } from './accounts.repository.js';
-import { users } from './accounts.schema.js';
+import { users } from './accounts.tables.js';
 import { hashPassword, passwordSchema } from './password.js';
 
-type BootstrapDeps = { database: Pick<Database, 'db' | 'transaction'>; clock: Clock };
+type BootstrapDeps = { database: Pick<Database, 'db' | 'transaction'>; clock: Clock; audit: Pick<AuditLog, 'record'> };
 interface NewAccount {
   email: string;
   password: string;
@@ -33,7 +33,7 @@ function checked(input: NewAccount): NewAccount {
 async function insertAccount(deps: BootstrapDeps, input: NewAccount, via: string): Promise<Account> {
   const passwordHash = await hashPassword(input.password);
   const now = deps.clock.now();
-  const audit = createAuditLog(deps);
+  const { audit } = deps;
   return deps.database
     .transaction(async (tx) => {
       const [row] = await tx

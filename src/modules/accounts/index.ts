@@ -3,27 +3,31 @@ export { countActiveAdministrators, deactivateAccount, lockAdministrators } from
 export {
   emailSchema,
   nameSchema,
-  pageOf,
-  pageQuery,
   phoneSchema,
   roleSchema,
   toUserView,
   type UserView,
   userView,
 } from './accounts.http.js';
-export {
-  type Account,
-  accountColumns,
-  emailEquals,
-  findAccount,
-  findUserByEmail,
-  revokeSessions,
-} from './accounts.repository.js';
-export { authSessions, refreshTokens, userRole, users } from './accounts.schema.js';
-export { accountsSeedStep, DEMO_USER, DEV_ADMIN } from './accounts.seed.js';
-export { accessTokensFor, authGuardFor, requestContext } from './accounts.wiring.js';
+export { accessTokensFor, accountsModule } from './accounts.module.js';
+export { type Account, findAccount, findUserByEmail } from './accounts.repository.js';
+export { DEMO_USER, DEV_ADMIN } from './accounts.seed.js';
 export type { RequestContext } from './auth.service.js';
 export { type AuthenticatedUser, type AuthGuard, createAuthGuard, currentUser } from './auth-guard.js';
 export { createAdministrator, ensureAccount } from './bootstrap.js';
 export { hashPassword, PASSWORD_POLICY, passwordSchema } from './password.js';
 export { AUTH_RATE_LIMITS, createRateLimiter, type RateLimiter, type RateLimitRule } from './rate-limit.js';
+export { actorOf, requestContext } from './request-context.js';
+export {
+  activateAccount,
+  countUsers,
+  deleteUser,
+  insertUser,
+  isAdministrator,
+  lockAccount,
+  searchUsers,
+  USER_SORTS,
+  type UserFilters,
+  type UserSort,
+  updateUserFields,
+} from './user-directory.js';

@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/db.js';
-import { AppError, conflict, notFound } from '../../platform/errors.js';
+import { conflict, notFound } from '../../platform/errors.js';
+import { fieldError } from '../../platform/http/field-error.js';
 import type { AuditLog } from '../audit/index.js';
 import { ROLES } from './access-token.js';
 import { countActiveAdministrators, deactivateAccount, lockAdministrators } from './account-lifecycle.js';
 import { type Account, findAccount, findPasswordHash, revokeSessions } from './accounts.repository.js';
-import { users } from './accounts.schema.js';
+import { users } from './accounts.tables.js';
 import type { RequestContext } from './auth.service.js';
 import { hashPassword, verifyPassword } from './password.js';
 import type { AuthRateLimits, RateLimiter } from './rate-limit.js';
@@ -21,10 +22,7 @@ export interface ProfileServiceDeps {
 
 type Caller = { id: string; sessionId: string; email: string; role: string };
 
-const wrongPassword = (field: string) =>
-  new AppError('VALIDATION_FAILED', `body.${field}: is not your current password`, [
-    { path: `body.${field}`, message: 'is not your current password' },
-  ]);
+const wrongPassword = (field: string) => fieldError(`body.${field}`, 'is not your current password');
 
 /** The signed-in user's own account: profile, password, deactivation. */
 export function createProfileService(deps: ProfileServiceDeps) {

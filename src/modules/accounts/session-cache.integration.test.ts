@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserWithToken } from '../../../test/helpers/auth.js';
 import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.js';
 import { waitFor } from '../../../test/helpers/wait-for.js';
-import { authSessions, users } from './accounts.schema.js';
+import { authSessions, users } from './accounts.tables.js';
 
 /** The guard's session cache against real PostgreSQL notifications (migration 0003's triggers). */
 describe('session cache invalidation', () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, registerUser, tableCounts } from '../../../test/helpers/accounts.js';
 import { createUserWithToken, type TestUser } from '../../../test/helpers/auth.js';
 import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.js';
-import { users } from '../accounts/index.js';
+import { users } from '../accounts/accounts.tables.js';
 import { createAuditLog } from '../audit/index.js';
 import { createAdminUsersService } from './admin-users.service.js';
 

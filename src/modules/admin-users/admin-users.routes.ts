@@ -1,25 +1,22 @@
 import { z } from 'zod';
-import type { AppDeps } from '../../deps.js';
 import type { AppInstance } from '../../platform/http/app-instance.js';
+import { pageOf, pageQuery, toPage } from '../../platform/http/listing.js';
 import { errorResponses, uuidParam } from '../../platform/http/schemas.js';
 import {
-  authGuardFor,
+  type AuthGuard,
   currentUser,
   emailSchema,
   nameSchema,
-  pageOf,
-  pageQuery,
   passwordSchema,
   phoneSchema,
   ROLES,
   requestContext,
   roleSchema,
   toUserView,
+  USER_SORTS,
   userView,
 } from '../accounts/index.js';
-import { createAuditLog } from '../audit/index.js';
-import { createAdminUsersService, USER_SORTS } from './admin-users.service.js';
-import { noSubscriptionsYet } from './live-subscriptions.js';
+import type { AdminUsersService } from './admin-users.service.js';
 
 const admin = { tags: ['admin'], security: [{ bearerAuth: [] }] };
 const dateTime = z.coerce.date({ message: 'must be a date or date-time (ISO 8601)' });
@@ -51,15 +48,10 @@ const bulkResult = z.object({
 });
 
 /** /admin/users: administrators manage accounts. Thin: parse, guard, one service call. */
-export async function adminUsersRoutes(app: AppInstance, deps: AppDeps) {
-  const guard = authGuardFor(deps);
-  const service = createAdminUsersService({
-    database: deps.database,
-    clock: deps.clock,
-    audit: createAuditLog(deps),
-    liveSubscriptions: noSubscriptionsYet,
-  });
-
+export async function adminUsersRoutes(
+  app: AppInstance,
+  { service, guard }: { service: AdminUsersService; guard: AuthGuard },
+) {
   app.get(
     '/admin/users',
     {
@@ -80,9 +72,8 @@ export async function adminUsersRoutes(app: AppInstance, deps: AppDeps) {
       },
     },
     async (request) => {
-      const { page, pageSize } = request.query;
       const { items, total } = await service.list(request.query);
-      return { items: items.map(toUserView), page, pageSize, total, totalPages: Math.ceil(total / pageSize) };
+      return toPage(items.map(toUserView), total, request.query);
     },
   );
 

@@ -1,44 +1,29 @@
-import { and, asc, count, desc, eq, gte, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Tx } from '../../platform/db/db.js';
 import { isUniqueViolation } from '../../platform/db/pg-errors.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
 import {
   type Account,
-  accountColumns,
+  activateAccount,
+  countActiveAdministrators,
+  countUsers,
   deactivateAccount,
+  deleteUser,
   findAccount,
   hashPassword,
+  insertUser,
+  isAdministrator,
+  lockAccount,
+  lockAdministrators,
   type RequestContext,
   type Role,
-  users,
+  searchUsers,
+  type UserFilters,
+  updateUserFields,
 } from '../accounts/index.js';
 import type { AuditLog } from '../audit/index.js';
 import { recordDomainEvent } from '../domain-events/index.js';
 import type { LiveSubscriptions } from './live-subscriptions.js';
-
-export const USER_SORTS = [
-  'createdAt',
-  '-createdAt',
-  'email',
-  '-email',
-  'name',
-  '-name',
-  'lastLoginAt',
-  '-lastLoginAt',
-] as const;
-export type UserSort = (typeof USER_SORTS)[number];
-
-export interface UserFilters {
-  q?: string;
-  role?: Role;
-  status?: 'active' | 'inactive';
-  createdFrom?: Date;
-  createdTo?: Date;
-  sort: UserSort;
-  page: number;
-  pageSize: number;
-}
 
 export interface UserChanges {
   email?: string;
@@ -55,16 +40,6 @@ export type BulkItemResult =
 
 type Actor = { id: string };
 
-// Names sort the way people read them, whatever the database collation: case-insensitively.
-const sortColumns = {
-  createdAt: sql`${users.createdAt}`,
-  email: sql`${users.email}`,
-  name: sql`lower(${users.name})`,
-  lastLoginAt: sql`${users.lastLoginAt}`,
-};
-const signupDay = sql<string>`to_char(${users.createdAt} at time zone 'UTC', 'YYYY-MM-DD')`;
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** Administrators managing users. Every change is one transaction with its audit entry (and outbox event). */
 export function createAdminUsersService(deps: {
   database: Pick<Database, 'db' | 'transaction'>;
@@ -75,9 +50,21 @@ export function createAdminUsersService(deps: {
   const { database, clock, audit } = deps;
 
   async function lockUser(tx: Tx, id: string): Promise<Account> {
-    const [row] = await tx.select(accountColumns).from(users).where(eq(users.id, id)).for('update');
+    const row = await lockAccount(tx, id);
     if (!row) throw notFound('User');
     return row;
+  }
+
+  /**
+   * Refuses a change that would leave no active administrator. Taken under one transaction-scoped lock,
+   * so two administrators demoting or deleting each other at once cannot both succeed.
+   */
+  async function keepAnAdministrator(tx: Tx, user: Account, what: string) {
+    if (!isAdministrator(user)) return;
+    await lockAdministrators(tx);
+    if ((await countActiveAdministrators(tx)) <= 1) {
+      throw conflict(`You cannot ${what} the last active administrator; make another administrator first`);
+    }
   }
 
   function refuseSelf(actor: Actor, id: string, what: string) {
@@ -95,19 +82,16 @@ export function createAdminUsersService(deps: {
     if (Object.keys(diff).length === 0) return { account: before, changed: false };
     if (diff.role) refuseSelf(actor, id, 'change the role of');
     if (diff.isActive) refuseSelf(actor, id, 'deactivate');
+    if (diff.role && changes.role !== before.role) await keepAnAdministrator(tx, before, 'demote');
+    if (changes.isActive === false) await keepAnAdministrator(tx, before, 'deactivate');
 
     const now = clock.now();
     const { isActive, ...fields } = Object.fromEntries(Object.entries(diff).map(([k, v]) => [k, v.to])) as UserChanges;
-    if (Object.keys(fields).length > 0) {
-      await tx
-        .update(users)
-        .set({ ...fields, updatedAt: now })
-        .where(eq(users.id, id));
-    }
+    if (Object.keys(fields).length > 0) await updateUserFields(tx, id, fields, now);
     if (isActive === false) {
       await deactivateAccount(tx, { userId: id, by: 'administrator', actorId: actor.id, now });
     } else if (isActive === true) {
-      await tx.update(users).set({ isActive: true, deactivatedAt: null, updatedAt: now }).where(eq(users.id, id));
+      await activateAccount(tx, id, now);
     }
 
     const entry = { actorId: actor.id, targetType: 'user', targetId: id, ip: ctx.ip };
@@ -122,6 +106,7 @@ export function createAdminUsersService(deps: {
   async function removeUser(tx: Tx, actor: Actor, id: string, ctx: RequestContext) {
     refuseSelf(actor, id, 'delete');
     const user = await lockUser(tx, id);
+    await keepAnAdministrator(tx, user, 'delete');
     const live = await deps.liveSubscriptions.countLive(tx, id);
     if (live > 0) {
       throw conflict(
@@ -129,7 +114,7 @@ export function createAdminUsersService(deps: {
       );
     }
     const now = clock.now();
-    await tx.delete(users).where(eq(users.id, id));
+    await deleteUser(tx, id);
     await recordDomainEvent(tx, {
       type: 'user.deleted',
       aggregateId: id,
@@ -156,32 +141,7 @@ export function createAdminUsersService(deps: {
     });
 
   return {
-    async list(filters: UserFilters): Promise<{ items: Account[]; total: number }> {
-      const conditions: SQL[] = [];
-      if (filters.q) {
-        const pattern = `%${escapeLike(filters.q)}%`;
-        conditions.push(or(ilike(users.email, pattern), ilike(users.name, pattern))!);
-      }
-      if (filters.role) conditions.push(eq(users.role, filters.role));
-      if (filters.status) conditions.push(eq(users.isActive, filters.status === 'active'));
-      if (filters.createdFrom) conditions.push(gte(users.createdAt, filters.createdFrom));
-      if (filters.createdTo) conditions.push(lt(users.createdAt, filters.createdTo));
-      const where = conditions.length > 0 ? and(...conditions) : undefined;
-      const descending = filters.sort.startsWith('-');
-      const column = sortColumns[filters.sort.replace('-', '') as keyof typeof sortColumns];
-      const order = descending ? sql`${column} desc nulls last` : sql`${column} asc nulls last`;
-      const [items, [totals]] = await Promise.all([
-        database.db
-          .select(accountColumns)
-          .from(users)
-          .where(where)
-          .orderBy(order, descending ? desc(users.id) : asc(users.id))
-          .limit(filters.pageSize)
-          .offset((filters.page - 1) * filters.pageSize),
-        database.db.select({ total: count() }).from(users).where(where),
-      ]);
-      return { items, total: totals?.total ?? 0 };
-    },
+    list: (filters: UserFilters) => searchUsers(database.db, filters),
 
     async get(id: string): Promise<Account> {
       const account = await findAccount(database.db, id);
@@ -198,30 +158,19 @@ export function createAdminUsersService(deps: {
       const now = clock.now();
       return withUniqueEmail(
         database.transaction(async (tx) => {
-          const [row] = await tx
-            .insert(users)
-            .values({
-              email: input.email,
-              name: input.name,
-              phone: input.phone ?? null,
-              role: input.role,
-              passwordHash,
-              createdAt: now,
-              updatedAt: now,
-            })
-            .returning({ id: users.id });
+          const userId = await insertUser(tx, { ...input, passwordHash, now });
           await audit.record(
             {
               actorId: actor.id,
               action: 'admin.user.created',
               targetType: 'user',
-              targetId: row!.id,
+              targetId: userId,
               ip: ctx.ip,
               details: { role: input.role },
             },
             tx,
           );
-          return (await findAccount(tx, row!.id))!;
+          return (await findAccount(tx, userId))!;
         }),
       );
     },
@@ -266,17 +215,7 @@ export function createAdminUsersService(deps: {
     async stats(days = 30) {
       const today = clock.now();
       const since = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - (days - 1)));
-      const [groups, daily] = await Promise.all([
-        database.db
-          .select({ role: users.role, isActive: users.isActive, n: count() })
-          .from(users)
-          .groupBy(users.role, users.isActive),
-        database.db
-          .select({ day: signupDay, n: count() })
-          .from(users)
-          .where(gte(users.createdAt, since))
-          .groupBy(signupDay),
-      ]);
+      const { groups, daily } = await countUsers(database.db, since);
       const byRole = { USER: 0, ADMINISTRATOR: 0 };
       const byStatus = { active: 0, inactive: 0 };
       let total = 0;

@@ -2,8 +2,8 @@ import type { DbExecutor } from '../../platform/db/db.js';
 
 /**
  * "Does this user still have live subscriptions?" — asked before an administrator deletes a user.
- * Subscriptions do not exist yet: the subscriptions module implements this port and is wired in
- * `admin-users.routes.ts` in place of `noSubscriptionsYet`.
+ * The port `liveSubscriptions`: the subscriptions module provides it; until then the composition root
+ * fills it with `noSubscriptionsYet`.
  */
 export interface LiveSubscriptions {
   countLive(executor: DbExecutor, userId: string): Promise<number>;

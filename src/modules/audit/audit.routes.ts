@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { AppDeps } from '../../deps.js';
 import type { AppInstance } from '../../platform/http/app-instance.js';
+import { pageOf, pageQuery, toPage } from '../../platform/http/listing.js';
 import { errorResponses } from '../../platform/http/schemas.js';
-import { authGuardFor, pageOf, pageQuery } from '../accounts/index.js';
-import { type AuditRecord, createAuditLog } from './audit.service.js';
+import type { AuthGuard } from '../accounts/index.js';
+import type { AuditLog, AuditRecord } from './audit.service.js';
 
 const auditEntryView = z
   .object({
@@ -22,10 +22,7 @@ const toView = (r: AuditRecord) => ({ ...r, occurredAt: r.occurredAt.toISOString
 const dateTime = z.coerce.date({ message: 'must be a date or date-time (ISO 8601)' });
 
 /** The audit trail, for administrators. */
-export async function auditRoutes(app: AppInstance, deps: AppDeps) {
-  const guard = authGuardFor(deps);
-  const audit = createAuditLog(deps);
-
+export async function auditRoutes(app: AppInstance, { audit, guard }: { audit: AuditLog; guard: AuthGuard }) {
   app.get(
     '/admin/audit-log',
     {
@@ -47,9 +44,8 @@ export async function auditRoutes(app: AppInstance, deps: AppDeps) {
       },
     },
     async (request) => {
-      const { page, pageSize } = request.query;
       const { items, total } = await audit.list(request.query);
-      return { items: items.map(toView), page, pageSize, total, totalPages: Math.ceil(total / pageSize) };
+      return toPage(items.map(toView), total, request.query);
     },
   );
 }

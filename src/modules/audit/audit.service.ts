@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.js';
 import type { Database, DbExecutor } from '../../platform/db/db.js';
-import { auditLog } from './audit.schema.js';
+import { auditLog } from './audit.tables.js';
 
 export interface AuditEntry {
   /** Who did it: a user id, or null for an anonymous caller (a failed sign-in for an unknown email). */
@@ -12,6 +12,12 @@ export interface AuditEntry {
   targetId?: string;
   ip?: string;
   details?: Record<string, unknown>;
+}
+
+/** Who makes a change through the API: the signed-in user and the address the request came from. */
+export interface Actor {
+  id: string;
+  ip?: string;
 }
 
 export interface AuditFilters {

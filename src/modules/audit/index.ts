@@ -1,2 +1,3 @@
-export { auditLog } from './audit.schema.js';
-export { type AuditEntry, type AuditLog, createAuditLog } from './audit.service.js';
+export { auditModule } from './audit.module.js';
+export type { Actor, AuditEntry, AuditLog } from './audit.service.js';
+export { createAuditLog } from './audit.service.js';

@@ -2,9 +2,8 @@ import type { DbExecutor } from '../../platform/db/db.js';
 
 /**
  * "Do live subscriptions use this service or plan?" — asked before an administrator deletes one; if so
- * the delete is refused and the service or plan can only be deactivated. Subscriptions do not exist yet:
- * the subscriptions module implements this port and is wired in `catalog.routes.ts` in place of
- * `noSubscriptionsYet`. Runs inside the delete's transaction (`executor`), so it can lock what it counts.
+ * the delete is refused and the service or plan can only be deactivated. The port `catalogUsage`: the subscriptions
+ * module provides it; until then the composition root fills it with `noSubscriptionsYet`. Runs inside the delete's transaction (`executor`), so it can lock what it counts.
  */
 export interface CatalogUsage {
   countLiveForService(executor: DbExecutor, serviceId: string): Promise<number>;

@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserWithToken, type TestUser } from '../../../test/helpers/auth.js';
 import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.js';
+import { createAuditLog } from '../audit/index.js';
 import { loadTemplates } from '../templates/index.js';
-import { categories, plans, services } from './catalog.schema.js';
 import { createCatalogService } from './catalog.service.js';
+import { categories, plans, services } from './catalog.tables.js';
 
 const plan = (name: string, priceMonthlyIdr = 100_000) => ({
   name,
@@ -285,26 +287,28 @@ describe('admin catalog', () => {
       // The subscriptions module fills this port; here it reports what a live subscription would.
       const [blog] = await db().select().from(services).where(eq(services.slug, 'blog'));
       const [blogPlan] = await db().select().from(plans).where(eq(plans.serviceId, blog!.id));
+      const actor = { id: randomUUID() };
       const catalog = createCatalogService({
         database: t.runtime.database,
         templates: loadTemplates(),
+        audit: createAuditLog(t.runtime),
         usage: {
           countLiveForService: async (_tx, serviceId) => (serviceId === blog!.id ? 2 : 0),
           countLiveForPlan: async (_tx, planId) => (planId === blogPlan!.id ? 1 : 0),
         },
       });
-      await expect(catalog.deleteService(blog!.id)).rejects.toMatchObject({
+      await expect(catalog.deleteService(actor, blog!.id)).rejects.toMatchObject({
         code: 'CONFLICT',
         message: expect.stringMatching(/has 2 live subscription\(s\) and cannot be deleted; deactivate it instead/),
       });
-      await expect(catalog.deletePlan(blog!.id, blogPlan!.id)).rejects.toMatchObject({
+      await expect(catalog.deletePlan(actor, blog!.id, blogPlan!.id)).rejects.toMatchObject({
         code: 'CONFLICT',
         message: expect.stringMatching(/has 1 live subscription\(s\) and cannot be deleted; deactivate it instead/),
       });
       expect(await db().select().from(services).where(eq(services.id, blog!.id))).toHaveLength(1);
       expect(await db().select().from(plans).where(eq(plans.id, blogPlan!.id))).toHaveLength(1);
       // Deactivating is still allowed.
-      await catalog.updatePlan(blog!.id, blogPlan!.id, { isActive: false });
+      await catalog.updatePlan(actor, blog!.id, blogPlan!.id, { isActive: false });
       const [deactivated] = await db().select().from(plans).where(eq(plans.id, blogPlan!.id));
       expect(deactivated!.isActive).toBe(false);
     });

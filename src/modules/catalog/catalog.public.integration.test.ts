@@ -1,14 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.js';
-import { plans, services } from './catalog.schema.js';
 import { catalogSeedStep, SEED_SERVICES } from './catalog.seed.js';
+import { plans, services } from './catalog.tables.js';
 
 describe('public catalog: GET /services, GET /services/{slug}', () => {
   let t: TestRuntime;
   beforeAll(async () => {
     t = await startTestRuntime();
-    await catalogSeedStep.run(t.runtime);
+    await catalogSeedStep.run({ database: t.runtime.database, templates: t.runtime.modules.ports.templates! });
   });
   afterAll(() => t?.close());
 

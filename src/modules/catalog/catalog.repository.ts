@@ -1,6 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { DbExecutor } from '../../platform/db/db.js';
-import { categories, plans, services } from './catalog.schema.js';
+import { containsPattern } from '../../platform/http/listing.js';
+import { categories, plans, services } from './catalog.tables.js';
 
 export type CategoryRow = typeof categories.$inferSelect;
 export type ServiceRow = typeof services.$inferSelect;
@@ -14,12 +15,11 @@ export interface ServiceFilter {
 }
 
 /** `%` and `_` in a search are literal characters, not wildcards. */
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function serviceWhere(filter: ServiceFilter): SQL | undefined {
   const conditions: (SQL | undefined)[] = [];
   if (filter.q) {
-    const pattern = likePattern(filter.q);
+    const pattern = containsPattern(filter.q);
     conditions.push(
       or(ilike(services.name, pattern), ilike(services.slug, pattern), ilike(services.description, pattern)),
     );

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppDeps } from '../../deps.js';
 import type { AppInstance } from '../../platform/http/app-instance.js';
+import { pageOf, pageQuery, toPage } from '../../platform/http/listing.js';
 import { errorResponses, uuidParam } from '../../platform/http/schemas.js';
-import { authGuardFor, pageOf, pageQuery } from '../accounts/index.js';
-import { loadTemplates } from '../templates/index.js';
+import { type AuthGuard, actorOf } from '../accounts/index.js';
 import {
   adminPlanView,
   adminServiceView,
@@ -20,8 +19,7 @@ import {
   serviceInput,
   servicePatch,
 } from './catalog.http.js';
-import { createCatalogService } from './catalog.service.js';
-import { noSubscriptionsYet } from './catalog-usage.js';
+import type { CatalogService } from './catalog.service.js';
 
 const catalog = { tags: ['catalog'] };
 const admin = { tags: ['admin', 'catalog'], security: [{ bearerAuth: [] }] };
@@ -56,15 +54,10 @@ function withEtag<T>(request: FastifyRequest, reply: FastifyReply, body: T): T |
  * service is 404. Deleting is refused (409) while live subscriptions use a service or plan
  * (`CatalogUsage`); deactivating (`PATCH isActive: false`) always works and takes it off sale.
  */
-export async function catalogRoutes(app: AppInstance, deps: AppDeps) {
-  const guard = authGuardFor(deps);
-  const service = createCatalogService({
-    database: deps.database,
-    templates: loadTemplates(deps.config.apps.templatesDir),
-    // The subscriptions module replaces this with its own count of live subscriptions.
-    usage: noSubscriptionsYet,
-  });
-
+export async function catalogRoutes(
+  app: AppInstance,
+  { service, guard }: { service: CatalogService; guard: AuthGuard },
+) {
   // ---- public
 
   app.get(
@@ -116,7 +109,7 @@ export async function catalogRoutes(app: AppInstance, deps: AppDeps) {
     async (request) => {
       const { page, pageSize, q, category, status } = request.query;
       const { items, total } = await service.listServices({ q, categorySlug: category, status, page, pageSize });
-      return { items, page, pageSize, total, totalPages: Math.ceil(total / pageSize) };
+      return toPage(items, total, request.query);
     },
   );
 
@@ -144,7 +137,7 @@ export async function catalogRoutes(app: AppInstance, deps: AppDeps) {
         response: { 201: adminServiceView, ...errorResponses(400, 401, 404, 409) },
       },
     },
-    async (request, reply) => reply.code(201).send(await service.createService(request.body)),
+    async (request, reply) => reply.code(201).send(await service.createService(actorOf(request), request.body)),
   );
 
   app.get(
@@ -173,7 +166,7 @@ export async function catalogRoutes(app: AppInstance, deps: AppDeps) {
         response: { 200: adminServiceView, ...errorResponses(400, 401, 404, 409) },
       },
     },
-    async (request) => service.updateService(request.params.id, request.body),
+    async (request) => service.updateService(actorOf(request), request.params.id, request.body),
   );
 
   app.delete(
@@ -188,7 +181,7 @@ export async function catalogRoutes(app: AppInstance, deps: AppDeps) {
       },
     },
     async (request, reply) => {
-      await service.deleteService(request.params.id);
+      await service.deleteService(actorOf(request), request.params.id);
       return reply.code(204).send(null);
     },
   );
@@ -221,7 +214,8 @@ export async function catalogRoutes(app: AppInstance, deps: AppDeps) {
         response: { 201: adminPlanView, ...errorResponses(400, 401, 404, 409) },
       },
     },
-    async (request, reply) => reply.code(201).send(await service.createPlan(request.params.id, request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await service.createPlan(actorOf(request), request.params.id, request.body)),
   );
 
   app.get(
@@ -250,7 +244,7 @@ export async function catalogRoutes(app: AppInstance, deps: AppDeps) {
         response: { 200: adminPlanView, ...errorResponses(400, 401, 404, 409) },
       },
     },
-    async (request) => service.updatePlan(request.params.id, request.params.planId, request.body),
+    async (request) => service.updatePlan(actorOf(request), request.params.id, request.params.planId, request.body),
   );
 
   app.delete(
@@ -265,7 +259,7 @@ export async function catalogRoutes(app: AppInstance, deps: AppDeps) {
       },
     },
     async (request, reply) => {
-      await service.deletePlan(request.params.id, request.params.planId);
+      await service.deletePlan(actorOf(request), request.params.id, request.params.planId);
       return reply.code(204).send(null);
     },
   );
@@ -296,7 +290,7 @@ export async function catalogRoutes(app: AppInstance, deps: AppDeps) {
         response: { 201: categoryView, ...errorResponses(400, 401, 404, 409) },
       },
     },
-    async (request, reply) => reply.code(201).send(await service.createCategory(request.body)),
+    async (request, reply) => reply.code(201).send(await service.createCategory(actorOf(request), request.body)),
   );
 
   app.get(
@@ -325,7 +319,7 @@ export async function catalogRoutes(app: AppInstance, deps: AppDeps) {
         response: { 200: categoryView, ...errorResponses(400, 401, 404, 409) },
       },
     },
-    async (request) => service.updateCategory(request.params.id, request.body),
+    async (request) => service.updateCategory(actorOf(request), request.params.id, request.body),
   );
 
   app.delete(
@@ -340,7 +334,7 @@ export async function catalogRoutes(app: AppInstance, deps: AppDeps) {
       },
     },
     async (request, reply) => {
-      await service.deleteCategory(request.params.id);
+      await service.deleteCategory(actorOf(request), request.params.id);
       return reply.code(204).send(null);
     },
   );

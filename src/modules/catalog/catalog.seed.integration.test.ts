@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.js';
-import { buildApp } from '../../app.js';
+import { createRuntime } from '../../runtime.js';
 import { defaultTemplatesDir, TemplateError } from '../templates/index.js';
-import { categories, plans, services } from './catalog.schema.js';
 import { catalogSeedStep, SEED_SERVICES } from './catalog.seed.js';
+import { categories, plans, services } from './catalog.tables.js';
 
 describe('catalog seed', () => {
   let t: TestRuntime;
@@ -28,7 +28,9 @@ describe('catalog seed', () => {
   };
 
   it('loads n8n, Ghost and WordPress with 2–3 plans each, and Uptime Kuma and Gitea', async () => {
-    expect(await catalogSeedStep.run(t.runtime)).toBe('5 services (5 new), 12 plans, 4 categories');
+    expect(
+      await catalogSeedStep.run({ database: t.runtime.database, templates: t.runtime.modules.ports.templates! }),
+    ).toBe('5 services (5 new), 12 plans, 4 categories');
     const db = t.runtime.database.db;
     for (const slug of ['n8n', 'ghost', 'wordpress', 'uptime-kuma', 'gitea']) {
       const [service] = await db.select().from(services).where(eq(services.slug, slug));
@@ -45,7 +47,9 @@ describe('catalog seed', () => {
     const db = t.runtime.database.db;
     await db.update(services).set({ isActive: false }).where(eq(services.slug, 'gitea'));
     const before = await snapshot();
-    expect(await catalogSeedStep.run(t.runtime)).toBe('5 services (0 new), 12 plans, 4 categories');
+    expect(
+      await catalogSeedStep.run({ database: t.runtime.database, templates: t.runtime.modules.ports.templates! }),
+    ).toBe('5 services (0 new), 12 plans, 4 categories');
     expect(await snapshot()).toEqual(before);
     const [gitea] = await db.select().from(services).where(eq(services.slug, 'gitea'));
     expect(gitea!.isActive).toBe(false);
@@ -57,9 +61,9 @@ describe('catalog seed', () => {
       const n8n = readFileSync(join(defaultTemplatesDir(), 'n8n.yaml'), 'utf8');
       writeFileSync(join(dir, 'n8n.yaml'), n8n.replace('mountPath: /home/node/.n8n', 'mountPath: relative/path'));
       const config = { ...t.runtime.config, apps: { ...t.runtime.config.apps, templatesDir: dir } };
-      const built = buildApp({ ...t.runtime, config });
-      await expect(built).rejects.toBeInstanceOf(TemplateError);
-      await expect(built).rejects.toThrow(/n8n\.yaml:\n {2}- app\.volumes\[0\]\.mountPath: must be an absolute path/);
+      const start = () => createRuntime(config);
+      expect(start).toThrow(TemplateError);
+      expect(start).toThrow(/n8n\.yaml:\n {2}- app\.volumes\[0\]\.mountPath: must be an absolute path/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../deps.js';
 import type { Tx } from '../../platform/db/db.js';
-import { loadTemplates } from '../templates/index.js';
-import { categories, plans, services } from './catalog.schema.js';
+import type { TemplateRegistry } from '../templates/index.js';
+import { categories, plans, services } from './catalog.tables.js';
 
 type SeedPlan = {
   name: string;
@@ -193,8 +193,8 @@ export const SEED_SERVICES: SeedService[] = [
  */
 export const catalogSeedStep = {
   name: 'catalog',
-  async run(deps: Pick<AppDeps, 'config' | 'database'>): Promise<string> {
-    const templates = loadTemplates(deps.config.apps.templatesDir);
+  async run(deps: Pick<AppDeps, 'database'> & { templates: TemplateRegistry }): Promise<string> {
+    const { templates } = deps;
     for (const s of SEED_SERVICES) {
       if (!templates.get(s.slug)) throw new Error(`catalog seed: no app template "${s.slug}" in ${templates.dir}`);
     }

@@ -1,6 +1,8 @@
 import type { Database, DbExecutor } from '../../platform/db/db.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../../platform/db/pg-errors.js';
-import { AppError, conflict, notFound } from '../../platform/errors.js';
+import { conflict, notFound } from '../../platform/errors.js';
+import { fieldError } from '../../platform/http/field-error.js';
+import type { Actor, AuditLog } from '../audit/index.js';
 import type { TemplateRegistry } from '../templates/index.js';
 import {
   type AdminPlanView,
@@ -25,9 +27,18 @@ import {
 } from './catalog.repository.js';
 import type { CatalogUsage } from './catalog-usage.js';
 
-/** A 400 naming the field, in the same shape as schema validation errors. */
-const invalidField = (field: string, message: string) =>
-  new AppError('VALIDATION_FAILED', `body.${field}: ${message}`, [{ path: `body.${field}`, message }]);
+/** What a patch changes: each field whose new value differs from the current one, with both values. */
+function changesOf(before: object, patch: object): Record<string, { from: unknown; to: unknown }> {
+  const current = before as Record<string, unknown>;
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const [key, to] of Object.entries(patch)) {
+    if (to !== undefined && JSON.stringify(current[key]) !== JSON.stringify(to))
+      changes[key] = { from: current[key], to };
+  }
+  return changes;
+}
+
+const invalidField = (field: string, message: string) => fieldError(`body.${field}`, message);
 
 const toCategoryRef = (c: CategoryRow | null) => (c ? { id: c.id, slug: c.slug, name: c.name } : null);
 
@@ -107,8 +118,23 @@ export function createCatalogService(deps: {
   database: Pick<Database, 'db' | 'transaction'>;
   templates: Pick<TemplateRegistry, 'get' | 'list'>;
   usage: CatalogUsage;
+  audit: Pick<AuditLog, 'record'>;
 }) {
   const { db } = deps.database;
+
+  /** Every catalog change is audited in the transaction that makes it. */
+  const audited = (tx: DbExecutor, actor: Actor, action: string, target: { type: string; id: string }, details = {}) =>
+    deps.audit.record(
+      {
+        actorId: actor.id,
+        action: `admin.${action}`,
+        targetType: target.type,
+        targetId: target.id,
+        ip: actor.ip,
+        details,
+      },
+      tx,
+    );
 
   function checkTemplate(templateRef: string) {
     if (deps.templates.get(templateRef)) return;
@@ -182,7 +208,7 @@ export function createCatalogService(deps: {
       return toAdminService(await requireService(db, id));
     },
 
-    async createService(input: ServiceInput): Promise<AdminServiceView> {
+    async createService(actor: Actor, input: ServiceInput): Promise<AdminServiceView> {
       checkTemplate(input.templateRef);
       const names = new Set<string>();
       input.plans.forEach((plan, i) => {
@@ -202,6 +228,16 @@ export function createCatalogService(deps: {
             tx,
             planInputs.map((p) => planValues(row.id, p)),
           );
+          await audited(
+            tx,
+            actor,
+            'service.created',
+            { type: 'service', id: row.id },
+            {
+              slug: service.slug,
+              plans: planInputs.map((p) => ({ name: p.name, priceMonthlyIdr: p.priceMonthlyIdr })),
+            },
+          );
           return row.id;
         });
         return toAdminService(await requireService(db, id));
@@ -210,13 +246,17 @@ export function createCatalogService(deps: {
       }
     },
 
-    async updateService(id: string, patch: ServicePatch): Promise<AdminServiceView> {
+    async updateService(actor: Actor, id: string, patch: ServicePatch): Promise<AdminServiceView> {
       if (patch.templateRef !== undefined) checkTemplate(patch.templateRef);
       try {
         await deps.database.transaction(async (tx) => {
-          await requireService(tx, id, true);
+          const before = await requireService(tx, id, true);
           await checkCategory(tx, patch.categoryId);
           await repo.updateService(tx, id, patch);
+          const changes = changesOf(before, patch);
+          if (Object.keys(changes).length > 0) {
+            await audited(tx, actor, 'service.updated', { type: 'service', id }, { slug: before.slug, changes });
+          }
         });
       } catch (err) {
         translate(err, { unique: `A service with the slug "${patch.slug}" already exists` });
@@ -225,7 +265,7 @@ export function createCatalogService(deps: {
     },
 
     /** Deletes a service and its plans, unless live subscriptions use it: then it can only be deactivated. */
-    async deleteService(id: string): Promise<void> {
+    async deleteService(actor: Actor, id: string): Promise<void> {
       await deps.database.transaction(async (tx) => {
         const service = await requireService(tx, id, true);
         const live = await deps.usage.countLiveForService(tx, id);
@@ -235,6 +275,7 @@ export function createCatalogService(deps: {
           );
         }
         await repo.deleteService(tx, id);
+        await audited(tx, actor, 'service.deleted', { type: 'service', id }, { slug: service.slug });
       });
     },
 
@@ -248,11 +289,22 @@ export function createCatalogService(deps: {
       return toAdminPlan(await requirePlan(db, serviceId, planId));
     },
 
-    async createPlan(serviceId: string, input: PlanInput): Promise<AdminPlanView> {
+    async createPlan(actor: Actor, serviceId: string, input: PlanInput): Promise<AdminPlanView> {
       try {
         return await deps.database.transaction(async (tx) => {
           await requireService(tx, serviceId, true);
           const [plan] = await repo.insertPlans(tx, [planValues(serviceId, input)]);
+          await audited(
+            tx,
+            actor,
+            'plan.created',
+            { type: 'plan', id: plan!.id },
+            {
+              serviceId,
+              name: input.name,
+              priceMonthlyIdr: input.priceMonthlyIdr,
+            },
+          );
           return toAdminPlan(plan!);
         });
       } catch (err) {
@@ -260,20 +312,30 @@ export function createCatalogService(deps: {
       }
     },
 
-    async updatePlan(serviceId: string, planId: string, patch: PlanPatch): Promise<AdminPlanView> {
+    async updatePlan(actor: Actor, serviceId: string, planId: string, patch: PlanPatch): Promise<AdminPlanView> {
       try {
         return await deps.database.transaction(async (tx) => {
           const current = await requirePlan(tx, serviceId, planId, true);
           const problems = checkRequestsWithinLimits({ ...current, ...patch });
           if (problems[0]) throw invalidField(problems[0].path, problems[0].message);
-          return toAdminPlan((await repo.updatePlan(tx, planId, patch))!);
+          const updated = (await repo.updatePlan(tx, planId, patch))!;
+          const changes = changesOf(current, patch);
+          const target = { type: 'plan', id: planId };
+          if (Object.keys(changes).length > 0) {
+            await audited(tx, actor, 'plan.updated', target, { serviceId, name: current.name, changes });
+          }
+          // Price changes are what finance asks about: each has an entry of its own.
+          if (changes.priceMonthlyIdr) {
+            await audited(tx, actor, 'plan.price_changed', target, { serviceId, ...changes.priceMonthlyIdr });
+          }
+          return toAdminPlan(updated);
         });
       } catch (err) {
         translate(err, { unique: `This service already has a plan named "${patch.name}"` });
       }
     },
 
-    async deletePlan(serviceId: string, planId: string): Promise<void> {
+    async deletePlan(actor: Actor, serviceId: string, planId: string): Promise<void> {
       await deps.database.transaction(async (tx) => {
         const plan = await requirePlan(tx, serviceId, planId, true);
         const live = await deps.usage.countLiveForPlan(tx, planId);
@@ -283,6 +345,7 @@ export function createCatalogService(deps: {
           );
         }
         await repo.deletePlan(tx, planId);
+        await audited(tx, actor, 'plan.deleted', { type: 'plan', id: planId }, { serviceId, name: plan.name });
       });
     },
 
@@ -290,25 +353,36 @@ export function createCatalogService(deps: {
 
     getCategory,
 
-    async createCategory(input: CategoryInput): Promise<CategoryView> {
+    async createCategory(actor: Actor, input: CategoryInput): Promise<CategoryView> {
       try {
-        const row = await repo.insertCategory(db, input);
+        const row = await deps.database.transaction(async (tx) => {
+          const inserted = await repo.insertCategory(tx, input);
+          await audited(tx, actor, 'category.created', { type: 'category', id: inserted.id }, { slug: input.slug });
+          return inserted;
+        });
         return toCategoryView({ ...row, serviceCount: 0 });
       } catch (err) {
         translate(err, { unique: `A category with the slug "${input.slug}" already exists` });
       }
     },
 
-    async updateCategory(id: string, patch: CategoryPatch): Promise<CategoryView> {
+    async updateCategory(actor: Actor, id: string, patch: CategoryPatch): Promise<CategoryView> {
       try {
-        if (!(await repo.updateCategory(db, id, patch))) throw notFound('Category');
+        await deps.database.transaction(async (tx) => {
+          const before = await repo.findCategory(tx, id);
+          if (!before || !(await repo.updateCategory(tx, id, patch))) throw notFound('Category');
+          const changes = changesOf(before, patch);
+          if (Object.keys(changes).length > 0) {
+            await audited(tx, actor, 'category.updated', { type: 'category', id }, { changes });
+          }
+        });
       } catch (err) {
         translate(err, { unique: `A category with the slug "${patch.slug}" already exists` });
       }
       return getCategory(id);
     },
 
-    async deleteCategory(id: string): Promise<void> {
+    async deleteCategory(actor: Actor, id: string): Promise<void> {
       try {
         await deps.database.transaction(async (tx) => {
           const category = await repo.findCategory(tx, id);
@@ -319,6 +393,7 @@ export function createCatalogService(deps: {
             );
           }
           await repo.deleteCategory(tx, id);
+          await audited(tx, actor, 'category.deleted', { type: 'category', id }, { slug: category.slug });
         });
       } catch (err) {
         // A service moved into the category between the count and the delete.

@@ -1,5 +1,3 @@
-export { catalogRoutes } from './catalog.routes.js';
-export { categories, plans, services } from './catalog.schema.js';
-export { catalogSeedStep, SEED_CATEGORIES, SEED_SERVICES } from './catalog.seed.js';
-export { type CatalogService, createCatalogService } from './catalog.service.js';
-export { type CatalogUsage, noSubscriptionsYet } from './catalog-usage.js';
+export { catalogModule } from './catalog.module.js';
+export { SEED_CATEGORIES, SEED_SERVICES } from './catalog.seed.js';
+export type { CatalogUsage } from './catalog-usage.js';

@@ -1,5 +1,5 @@
 import type { DbExecutor } from '../../platform/db/db.js';
-import { domainEvents } from './domain-events.schema.js';
+import { domainEvents } from './domain-events.tables.js';
 
 /** The facts modules publish. Consumers (the subscriptions issue) read unprocessed rows and mark them processed. */
 export interface DomainEventTypes {

@@ -1,2 +1,2 @@
 export { type DomainEventType, type DomainEventTypes, recordDomainEvent } from './domain-events.js';
-export { domainEvents } from './domain-events.schema.js';
+export { domainEventsModule } from './domain-events.module.js';

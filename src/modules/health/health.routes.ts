@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import type { AppDeps } from '../../deps.js';
 import type { AppInstance } from '../../platform/http/app-instance.js';
-import { createHealthService } from './health.service.js';
+import type { Metrics } from '../../platform/metrics.js';
+import type { createHealthService } from './health.service.js';
+
+type HealthService = ReturnType<typeof createHealthService>;
 
 const check = z.object({ ok: z.boolean(), latencyMs: z.number(), error: z.string().optional() });
 const readiness = z.object({
@@ -10,9 +12,7 @@ const readiness = z.object({
 });
 
 /** Operations endpoints, outside /api/v1: liveness, readiness, Prometheus metrics. */
-export async function healthRoutes(app: AppInstance, deps: AppDeps) {
-  const health = createHealthService(deps);
-
+export async function healthRoutes(app: AppInstance, { health, metrics }: { health: HealthService; metrics: Metrics }) {
   app.get(
     '/healthz',
     {
@@ -46,8 +46,8 @@ export async function healthRoutes(app: AppInstance, deps: AppDeps) {
     '/metrics',
     { schema: { tags: ['operations'], summary: 'Prometheus metrics', produces: ['text/plain'] } },
     async (_request, reply) => {
-      reply.type(deps.metrics.registry.contentType);
-      return deps.metrics.registry.metrics();
+      reply.type(metrics.registry.contentType);
+      return metrics.registry.metrics();
     },
   );
 }

@@ -1,1 +1,1 @@
-export { notificationJobHandlers, notificationJobs } from './notifications.jobs.js';
+export { notificationsModule } from './notifications.module.js';

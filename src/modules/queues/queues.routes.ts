@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import type { AppDeps } from '../../deps.js';
 import type { AppInstance } from '../../platform/http/app-instance.js';
 import { errorResponses } from '../../platform/http/schemas.js';
-import { authGuardFor } from '../accounts/index.js';
-import { createQueueAdmin } from './queues.service.js';
+import { type AuthGuard, actorOf } from '../accounts/index.js';
+import type { QueuesService } from './queues.service.js';
 
 const admin = { tags: ['admin'], security: [{ bearerAuth: [] }] };
 const count = z.number().int().nonnegative();
@@ -34,10 +33,7 @@ const queueView = z
   .meta({ id: 'QueueOverview' });
 
 /** The background job queues, for administrators: what waits, what runs, what failed and why. */
-export async function queuesRoutes(app: AppInstance, deps: AppDeps) {
-  const guard = authGuardFor(deps);
-  const queues = createQueueAdmin(deps);
-
+export async function queuesRoutes(app: AppInstance, { queues, guard }: { queues: QueuesService; guard: AuthGuard }) {
   app.get(
     '/admin/queues',
     {
@@ -66,6 +62,6 @@ export async function queuesRoutes(app: AppInstance, deps: AppDeps) {
       },
     },
     async (request, reply) =>
-      reply.status(202).send(await queues.retryFailed(request.params.queue, request.params.jobId)),
+      reply.status(202).send(await queues.retryFailed(actorOf(request), request.params.queue, request.params.jobId)),
   );
 }

@@ -20,3 +20,4 @@ export {
   type TemplateRenderer,
 } from './template-renderer.js';
 export type { TemplateSpec } from './template-spec.js';
+export { templatesModule } from './templates.module.js';

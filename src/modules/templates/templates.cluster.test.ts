@@ -5,7 +5,8 @@ import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-r
 import { waitFor } from '../../../test/helpers/wait-for.js';
 import { createSecretBox } from '../../platform/crypto/secret-box.js';
 import { KubeInvalidError } from '../../platform/kube/kube-errors.js';
-import { catalogSeedStep, plans, services } from '../catalog/index.js';
+import { catalogSeedStep } from '../catalog/catalog.seed.js';
+import { plans, services } from '../catalog/catalog.tables.js';
 import { createDatabaseSecretStore } from './secret-store.js';
 import { loadTemplates } from './template-loader.js';
 import {
@@ -29,7 +30,7 @@ describe('templates on the test cluster', () => {
 
   beforeAll(async () => {
     t = await startTestRuntime();
-    await catalogSeedStep.run(t.runtime);
+    await catalogSeedStep.run({ database: t.runtime.database, templates: t.runtime.modules.ports.templates! });
     const rows = await t.runtime.database.db
       .select({ slug: services.templateRef, plan: plans })
       .from(plans)

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserWithToken, type TestUser } from '../../../test/helpers/auth.js';
 import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.js';
 import { waitFor } from '../../../test/helpers/wait-for.js';
-import { auditLog } from '../audit/index.js';
+import { auditLog } from '../audit/audit.tables.js';
 
 /**
  * Against the test cluster, on a KWOK node of this file's own: tainted so that no other test's pods land
@@ -117,8 +117,28 @@ describe('admin workers', () => {
       .select({ action: auditLog.action, actorId: auditLog.actorId })
       .from(auditLog)
       .where(and(eq(auditLog.targetType, 'worker'), eq(auditLog.targetId, nodeName)));
-    expect(entries.map((e) => e.action).sort()).toEqual(['admin.worker.cordoned', 'admin.worker.uncordoned']);
+    // Each operation is recorded before it touches the cluster, then again with what came of it.
+    expect(entries.map((e) => e.action).sort()).toEqual([
+      'admin.worker.cordon',
+      'admin.worker.cordoned',
+      'admin.worker.uncordon',
+      'admin.worker.uncordoned',
+    ]);
     expect(entries.every((e) => e.actorId === admin.id)).toBe(true);
+  });
+
+  it('a drain that fails still leaves its trace in the audit log', async () => {
+    const res = await call('POST', '/api/v1/admin/workers/no-such-node/drain');
+    expect(res.statusCode).toBe(404);
+    const entries = await t.runtime.database.db
+      .select({ action: auditLog.action, details: auditLog.details })
+      .from(auditLog)
+      .where(and(eq(auditLog.targetType, 'worker'), eq(auditLog.targetId, 'no-such-node')));
+    const drains = entries.filter((e) => e.action.startsWith('admin.worker.drain'));
+    expect(drains.map((e) => e.action).sort()).toEqual(['admin.worker.drain', 'admin.worker.drain_failed']);
+    expect(entries.find((e) => e.action === 'admin.worker.drain_failed')!.details).toEqual({
+      reason: 'Worker not found',
+    });
   });
 
   it('drains: cordons, evicts every pod, and reports each; the evicted pods leave the worker', async () => {

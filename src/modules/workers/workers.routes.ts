@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import type { AppDeps } from '../../deps.js';
 import type { AppInstance } from '../../platform/http/app-instance.js';
 import { errorResponses } from '../../platform/http/schemas.js';
-import { authGuardFor, currentUser, requestContext } from '../accounts/index.js';
-import { createAuditLog } from '../audit/index.js';
-import { createWorkersService } from './workers.service.js';
+import { type AuthGuard, actorOf } from '../accounts/index.js';
+import type { WorkersService } from './workers.service.js';
 
 const admin = { tags: ['admin', 'workers'], security: [{ bearerAuth: [] }] };
 const resources = z.object({ cpuMillicores: z.number(), memoryMib: z.number(), pods: z.number() });
@@ -46,20 +44,10 @@ const params = z.object({
 const podOutcome = workerPod.extend({ reason: z.string() });
 
 /** The cluster's worker nodes, live from Kubernetes, and cordon / uncordon / drain. Every change is audited. */
-export async function workersRoutes(app: AppInstance, deps: AppDeps) {
-  const guard = authGuardFor(deps);
-  const workers = createWorkersService(deps);
-  const audit = createAuditLog(deps);
-  const record = async (request: Parameters<typeof currentUser>[0], action: string, name: string, details = {}) =>
-    audit.record({
-      actorId: currentUser(request).id,
-      action: `admin.worker.${action}`,
-      targetType: 'worker',
-      targetId: name,
-      ip: requestContext(request).ip,
-      details,
-    });
-
+export async function workersRoutes(
+  app: AppInstance,
+  { workers, guard }: { workers: WorkersService; guard: AuthGuard },
+) {
   app.get(
     '/admin/workers',
     {
@@ -123,11 +111,7 @@ export async function workersRoutes(app: AppInstance, deps: AppDeps) {
         response: { 200: worker, ...errorResponses(401, 404) },
       },
     },
-    async (request) => {
-      const view = await workers.cordon(request.params.name);
-      await record(request, 'cordoned', request.params.name);
-      return view;
-    },
+    async (request) => workers.cordon(actorOf(request), request.params.name),
   );
 
   app.post(
@@ -141,11 +125,7 @@ export async function workersRoutes(app: AppInstance, deps: AppDeps) {
         response: { 200: worker, ...errorResponses(401, 404) },
       },
     },
-    async (request) => {
-      const view = await workers.uncordon(request.params.name);
-      await record(request, 'uncordoned', request.params.name);
-      return view;
-    },
+    async (request) => workers.uncordon(actorOf(request), request.params.name),
   );
 
   app.post(
@@ -167,14 +147,6 @@ export async function workersRoutes(app: AppInstance, deps: AppDeps) {
         },
       },
     },
-    async (request) => {
-      const result = await workers.drain(request.params.name);
-      await record(request, 'drained', request.params.name, {
-        evicted: result.evicted.length,
-        skipped: result.skipped.length,
-        failed: result.failed.length,
-      });
-      return result;
-    },
+    async (request) => workers.drain(actorOf(request), request.params.name),
   );
 }

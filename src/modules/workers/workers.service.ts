@@ -3,6 +3,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import type { KubeClient } from '../../platform/kube/kube-client.js';
 import { KubeNotFoundError } from '../../platform/kube/kube-errors.js';
 import { parseQuantity, toMebibytes, toMillicores } from '../../platform/kube/quantity.js';
+import type { Actor, AuditLog } from '../audit/index.js';
 
 export type WorkerStatus = 'READY' | 'NOT_READY' | 'UNKNOWN';
 
@@ -125,8 +126,33 @@ function toView(node: V1Node, pods: V1Pod[]): WorkerView {
  * The cluster's worker nodes, read live from the Kubernetes API (one list of nodes and one of pods per
  * call, never a call per node), and the operations on them: cordon, uncordon, drain.
  */
-export function createWorkersService(deps: { kube: KubeClient }) {
+export function createWorkersService(deps: { kube: KubeClient; audit: Pick<AuditLog, 'record'> }) {
   const { kube } = deps;
+
+  /**
+   * Audits an operation on a worker around its side effect: the request is recorded before the cluster
+   * is touched, then what came of it (done, with its outcome, or failed, with the reason), so a drain
+   * that breaks halfway still leaves its trace.
+   */
+  async function audited<T>(
+    actor: Actor,
+    name: string,
+    verb: { requested: string; done: string },
+    work: () => Promise<T>,
+    outcome: (result: T) => Record<string, unknown> = () => ({}),
+  ): Promise<T> {
+    const entry = { actorId: actor.id, targetType: 'worker', targetId: name, ip: actor.ip };
+    await deps.audit.record({ ...entry, action: `admin.worker.${verb.requested}` });
+    try {
+      const result = await work();
+      await deps.audit.record({ ...entry, action: `admin.worker.${verb.done}`, details: outcome(result) });
+      return result;
+    } catch (err) {
+      const reason = err instanceof AppError ? err.message : 'the Kubernetes API refused or did not answer';
+      await deps.audit.record({ ...entry, action: `admin.worker.${verb.requested}_failed`, details: { reason } });
+      throw err;
+    }
+  }
 
   /** A node the API server does not know is a worker that does not exist: 404. */
   async function onWorker<T>(call: () => Promise<T>): Promise<T> {
@@ -176,70 +202,87 @@ export function createWorkersService(deps: { kube: KubeClient }) {
       return { ...toView(found, pods), pods: pods.map(podView) };
     },
 
-    cordon: (name: string) => setSchedulable(name, false),
-    uncordon: (name: string) => setSchedulable(name, true),
+    cordon: (actor: Actor, name: string) =>
+      audited(actor, name, { requested: 'cordon', done: 'cordoned' }, () => setSchedulable(name, false)),
+    uncordon: (actor: Actor, name: string) =>
+      audited(actor, name, { requested: 'uncordon', done: 'uncordoned' }, () => setSchedulable(name, true)),
 
     /**
      * Cordons the worker, then evicts its pods through the Eviction API (so disruption budgets hold);
      * DaemonSet and mirror pods stay, as with `kubectl drain`. Each pod's outcome is reported.
      */
-    async drain(name: string): Promise<DrainResult> {
-      await patchSchedulable(name, false);
-      const result: DrainResult = { worker: name, evicted: [], skipped: [], failed: [] };
-      for (const pod of await podsOn(name)) {
-        const view = podView(pod);
-        const owner = pod.metadata?.ownerReferences?.find((o) => o.controller);
-        if (owner?.kind === 'DaemonSet') {
-          result.skipped.push({ ...view, reason: 'managed by a DaemonSet' });
-        } else if (pod.metadata?.annotations?.['kubernetes.io/config.mirror']) {
-          result.skipped.push({ ...view, reason: 'static (mirror) pod' });
-        } else if (TERMINATED.has(view.phase)) {
-          result.skipped.push({ ...view, reason: `already ${view.phase.toLowerCase()}` });
-        } else {
-          try {
-            await kube.evictPod(view.namespace, view.name);
-            result.evicted.push(view);
-          } catch (err) {
-            if (err instanceof KubeNotFoundError) continue; // gone meanwhile: nothing to evict
-            if (!(err instanceof Error) || err instanceof AppError) throw err;
-            result.failed.push({ ...view, reason: err.message });
-          }
+    drain: (actor: Actor, name: string) =>
+      audited(
+        actor,
+        name,
+        { requested: 'drain', done: 'drained' },
+        () => drain(name),
+        (result) => ({
+          evicted: result.evicted.length,
+          skipped: result.skipped.length,
+          failed: result.failed.length,
+        }),
+      ),
+
+    stats,
+  };
+
+  async function drain(name: string): Promise<DrainResult> {
+    await patchSchedulable(name, false);
+    const result: DrainResult = { worker: name, evicted: [], skipped: [], failed: [] };
+    for (const pod of await podsOn(name)) {
+      const view = podView(pod);
+      const owner = pod.metadata?.ownerReferences?.find((o) => o.controller);
+      if (owner?.kind === 'DaemonSet') {
+        result.skipped.push({ ...view, reason: 'managed by a DaemonSet' });
+      } else if (pod.metadata?.annotations?.['kubernetes.io/config.mirror']) {
+        result.skipped.push({ ...view, reason: 'static (mirror) pod' });
+      } else if (TERMINATED.has(view.phase)) {
+        result.skipped.push({ ...view, reason: `already ${view.phase.toLowerCase()}` });
+      } else {
+        try {
+          await kube.evictPod(view.namespace, view.name);
+          result.evicted.push(view);
+        } catch (err) {
+          if (err instanceof KubeNotFoundError) continue; // gone meanwhile: nothing to evict
+          if (!(err instanceof Error) || err instanceof AppError) throw err;
+          result.failed.push({ ...view, reason: err.message });
         }
       }
-      return result;
-    },
+    }
+    return result;
+  }
 
-    async stats() {
-      const workers = await list();
-      const sum = (pick: (w: WorkerView) => number) => workers.reduce((n, w) => n + pick(w), 0);
-      const allocatableCpu = sum((w) => w.allocatable.cpuMillicores);
-      const allocatableMemory = sum((w) => w.allocatable.memoryMib);
-      const requestedCpu = sum((w) => w.requested.cpuMillicores);
-      const requestedMemory = sum((w) => w.requested.memoryMib);
-      const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0);
-      return {
-        total: workers.length,
-        byStatus: {
-          READY: workers.filter((w) => w.status === 'READY').length,
-          NOT_READY: workers.filter((w) => w.status === 'NOT_READY').length,
-          UNKNOWN: workers.filter((w) => w.status === 'UNKNOWN').length,
-        },
-        schedulable: workers.filter((w) => w.schedulable).length,
-        cordoned: workers.filter((w) => !w.schedulable).length,
-        pods: sum((w) => w.podCount),
-        allocatable: {
-          cpuMillicores: allocatableCpu,
-          memoryMib: allocatableMemory,
-          pods: sum((w) => w.allocatable.pods),
-        },
-        requested: { cpuMillicores: requestedCpu, memoryMib: requestedMemory },
-        utilization: {
-          cpuPercent: percent(requestedCpu, allocatableCpu),
-          memoryPercent: percent(requestedMemory, allocatableMemory),
-        },
-      };
-    },
-  };
+  async function stats() {
+    const workers = await list();
+    const sum = (pick: (w: WorkerView) => number) => workers.reduce((n, w) => n + pick(w), 0);
+    const allocatableCpu = sum((w) => w.allocatable.cpuMillicores);
+    const allocatableMemory = sum((w) => w.allocatable.memoryMib);
+    const requestedCpu = sum((w) => w.requested.cpuMillicores);
+    const requestedMemory = sum((w) => w.requested.memoryMib);
+    const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0);
+    return {
+      total: workers.length,
+      byStatus: {
+        READY: workers.filter((w) => w.status === 'READY').length,
+        NOT_READY: workers.filter((w) => w.status === 'NOT_READY').length,
+        UNKNOWN: workers.filter((w) => w.status === 'UNKNOWN').length,
+      },
+      schedulable: workers.filter((w) => w.schedulable).length,
+      cordoned: workers.filter((w) => !w.schedulable).length,
+      pods: sum((w) => w.podCount),
+      allocatable: {
+        cpuMillicores: allocatableCpu,
+        memoryMib: allocatableMemory,
+        pods: sum((w) => w.allocatable.pods),
+      },
+      requested: { cpuMillicores: requestedCpu, memoryMib: requestedMemory },
+      utilization: {
+        cpuPercent: percent(requestedCpu, allocatableCpu),
+        memoryPercent: percent(requestedMemory, allocatableMemory),
+      },
+    };
+  }
 }
 
 export type WorkersService = ReturnType<typeof createWorkersService>;

@@ -2,11 +2,12 @@ import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase, type NodePgTransaction } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { withTimeout } from '../timeout.js';
-import * as schema from './schema.js';
 
-export type Schema = typeof schema;
-export type Db = NodePgDatabase<Schema>;
-export type Tx = NodePgTransaction<Schema, ExtractTablesWithRelations<Schema>>;
+// Modules query their own tables with drizzle's query builder; no relational schema is registered, so
+// nothing in platform/ needs to know which tables exist.
+export type Db = NodePgDatabase;
+type NoSchema = Record<string, never>;
+export type Tx = NodePgTransaction<NoSchema, ExtractTablesWithRelations<NoSchema>>;
 /** What a repository call runs on: the pool, or the transaction it must share with other calls. */
 export type DbExecutor = Db | Tx;
 
@@ -28,7 +29,7 @@ export function createDatabase(options: { url: string; poolMax?: number; applica
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
-  const db = drizzle(pool, { schema, casing: 'snake_case' });
+  const db = drizzle(pool, { casing: 'snake_case' });
   return {
     db,
     pool,

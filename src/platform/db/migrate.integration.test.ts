@@ -4,8 +4,8 @@ import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.js';
+import { modules } from '../../modules/index.js';
 import { migrationsFolder, runMigrations } from './migrate.js';
-import * as schema from './schema.js';
 
 describe('migrations', () => {
   let database: TestDatabase;
@@ -29,7 +29,8 @@ describe('migrations', () => {
     const applied = await client.query('select count(*)::int as n from drizzle.__drizzle_migrations');
     expect(applied.rows[0].n).toBe(journal.entries.length);
 
-    const tables = (Object.values(schema) as unknown[])
+    const tables = modules
+      .flatMap((m) => Object.values(m.tables ?? {}))
       .filter((value): value is PgTable => value instanceof PgTable)
       .map((table) => getTableConfig(table));
     expect(tables.length).toBeGreaterThan(0);

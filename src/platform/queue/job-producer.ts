@@ -12,7 +12,7 @@ export interface EnqueueOptions {
 export interface JobProducer<C extends JobCatalog> {
   enqueue<N extends JobName<C>>(name: N, payload: JobInput<C, N>, options?: EnqueueOptions): Promise<{ id: string }>;
   /** The BullMQ queues, for inspection (admin queue stats, tests). */
-  queues(): Map<string, Queue>;
+  queues(): ReadonlyMap<string, Queue>;
   close(): Promise<void>;
 }
 
@@ -34,7 +34,7 @@ export function createJobProducer<C extends JobCatalog>(deps: {
       const checked = definition.payload.safeParse(payload);
       if (!checked.success) throw new AppError('INTERNAL', `Invalid payload for job ${name}: ${checked.error.message}`);
       const queue = queues.get(definition.queue)!;
-      const job = await queue.add(name, payload, {
+      const job = await queue.add(name, checked.data, {
         jobId: options.jobId,
         delay: options.delayMs,
         attempts: definition.attempts,

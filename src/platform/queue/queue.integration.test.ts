@@ -6,7 +6,8 @@ import { testEnv } from '../../../test/helpers/env.js';
 import { deleteRedisKeys } from '../../../test/helpers/redis.js';
 import { type SmtpSink, startSmtpSink } from '../../../test/helpers/smtp-sink.js';
 import { waitFor } from '../../../test/helpers/wait-for.js';
-import { createJobHandlers, jobCatalog } from '../../jobs.js';
+import { jobCatalog } from '../../jobs.js';
+import { notificationJobHandlers } from '../../modules/notifications/notifications.jobs.js';
 import { createDatabase } from '../db/db.js';
 import { createLogger } from '../logger.js';
 import { createSmtpMailer } from '../mail/mailer.js';
@@ -52,7 +53,7 @@ describe('job queue on real Redis', () => {
       connection,
       prefix: p,
       catalog: jobCatalog,
-      handlers: createJobHandlers({ mailer, database }),
+      handlers: notificationJobHandlers({ mailer, database }),
       concurrency: 2,
       logger,
     });

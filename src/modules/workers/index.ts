@@ -1,0 +1,1 @@
+export { workersModule } from './workers.module.js';

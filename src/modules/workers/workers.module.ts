@@ -1,0 +1,13 @@
+import { defineModule } from '../module.js';
+import { workersRoutes } from './workers.routes.js';
+import { createWorkersService } from './workers.service.js';
+
+/** The cluster's worker nodes for administrators: live reads, cordon, uncordon, drain (audited). */
+export const workersModule = defineModule({
+  name: 'workers',
+  needs: ['authGuard', 'audit'],
+  build(deps, ports) {
+    const workers = createWorkersService({ kube: deps.kube, audit: ports.audit });
+    return { routes: (app) => workersRoutes(app, { workers, guard: ports.authGuard }) };
+  },
+});
