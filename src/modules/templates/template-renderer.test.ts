@@ -1,13 +1,16 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
 import { createMemorySecretStore } from '../../../test/helpers/memory-secret-store.js';
-import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.js';
-import { createSecretBox } from '../../platform/crypto/secret-box.js';
 import { isDnsLabel } from './names.js';
-import { createDatabaseSecretStore } from './secret-store.js';
 import { loadTemplates } from './template-loader.js';
-import { createTemplateRenderer, type KubeObject, LABELS, type PlanResources } from './template-renderer.js';
-import { generatedSecrets } from './templates.schema.js';
+import {
+  BLOCKED_EGRESS,
+  createTemplateRenderer,
+  type KubeObject,
+  LABELS,
+  type PlanResources,
+} from './template-renderer.js';
+import { templateSpec } from './template-spec.js';
 
 const settings = {
   domain: 'apps.example.test',
@@ -160,7 +163,10 @@ describe('template renderer', () => {
       subscription: { id: randomUUID(), name: 'b' },
       tenant,
     });
-    const [, quota, limits, policy] = renderer.renderTenant(tenant, [a.footprint, b.footprint]);
+    const objects = renderer.renderTenant(tenant, [a.footprint, b.footprint]);
+    const [quota, limits, policy] = ['ResourceQuota', 'LimitRange', 'NetworkPolicy'].map((kind) =>
+      objects.find((o) => o.kind === kind),
+    );
     // n8n: the app; WordPress: the app plus MariaDB (100m/500m, 256Mi/512Mi, 2Gi).
     expect(quota?.spec).toEqual({
       hard: {
@@ -187,50 +193,163 @@ describe('template renderer', () => {
   });
 });
 
-describe('generated secrets kept in PostgreSQL', () => {
-  let t: TestRuntime;
-  beforeAll(async () => {
-    t = await startTestRuntime();
-  });
-  afterAll(() => t?.close());
+type PodSpec = {
+  securityContext: Record<string, unknown>;
+  containers: { name: string; securityContext: Record<string, unknown> }[];
+};
+const podSpecsOf = (objects: KubeObject[]) =>
+  objects
+    .filter((o) => o.kind === 'Deployment' || o.kind === 'StatefulSet')
+    .map((o) => ({ name: o.metadata.name, spec: (o.spec as { template: { spec: PodSpec } }).template.spec }));
 
-  it('are made once, sealed at rest, and give the same Secret on every render (also with a fresh renderer)', async () => {
-    const box = createSecretBox(t.runtime.config.encryptionKey);
-    const store = () => createDatabaseSecretStore({ db: t.runtime.database.db, box });
-    const input = {
+describe('tenant isolation', () => {
+  const renderer = createTemplateRenderer({ settings, secrets: createMemorySecretStore() });
+
+  it('enforces Pod Security baseline on the tenant namespace and binds only Kapal to its tenant roles', async () => {
+    const tenant = { userId: randomUUID() };
+    const rendered = await renderer.renderSubscription({
+      template: n8n,
+      plan,
+      subscription: { id: randomUUID(), name: 'x' },
+      tenant,
+    });
+    const objects = renderer.renderTenant(tenant, [rendered.footprint]);
+    expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
+      `Namespace/${rendered.namespace}`,
+      'RoleBinding/kapal-tenant-manager',
+      'RoleBinding/kapal-tenant-viewer',
+      'ResourceQuota/tenant-quota',
+      'LimitRange/tenant-limits',
+      'NetworkPolicy/default-deny-except-ingress',
+      'NetworkPolicy/restrict-egress',
+    ]);
+    expect(objects[0]!.metadata.labels).toMatchObject({
+      'pod-security.kubernetes.io/enforce': 'baseline',
+      'pod-security.kubernetes.io/warn': 'restricted',
+    });
+    expect(objects[1]).toMatchObject({
+      roleRef: { kind: 'ClusterRole', name: 'kapal-tenant-manager' },
+      subjects: [{ kind: 'ServiceAccount', name: 'kapal-worker', namespace: 'kapal-system' }],
+    });
+    expect(objects[2]).toMatchObject({
+      roleRef: { kind: 'ClusterRole', name: 'kapal-tenant-viewer' },
+      subjects: [{ kind: 'ServiceAccount', name: 'kapal-api', namespace: 'kapal-system' }],
+    });
+    // Another install (release and namespace) is bound instead when the settings say so.
+    const other = createTemplateRenderer({
+      settings: { ...settings, tenantAccess: { namespace: 'ops', release: 'k' } },
+      secrets: createMemorySecretStore(),
+    }).renderTenant(tenant, [rendered.footprint]);
+    expect(other[1]).toMatchObject({
+      metadata: { name: 'k-tenant-manager' },
+      roleRef: { name: 'k-tenant-manager' },
+      subjects: [{ name: 'k-worker', namespace: 'ops' }],
+    });
+  });
+
+  it('lets tenant pods send only to DNS in kube-system and to the internet, not to cluster ranges or metadata', async () => {
+    const tenant = { userId: randomUUID() };
+    const rendered = await renderer.renderSubscription({
+      template: n8n,
+      plan,
+      subscription: { id: randomUUID(), name: 'x' },
+      tenant,
+    });
+    const egress = renderer
+      .renderTenant(tenant, [rendered.footprint])
+      .find((o) => o.metadata.name === 'restrict-egress');
+    expect(egress?.spec).toEqual({
+      podSelector: {},
+      policyTypes: ['Egress'],
+      egress: [
+        {
+          to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } } }],
+          ports: [
+            { protocol: 'UDP', port: 53 },
+            { protocol: 'TCP', port: 53 },
+          ],
+        },
+        {
+          to: [
+            {
+              ipBlock: {
+                cidr: '0.0.0.0/0',
+                except: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '169.254.0.0/16'],
+              },
+            },
+            { ipBlock: { cidr: '::/0', except: ['fc00::/7', 'fe80::/10'] } },
+          ],
+        },
+      ],
+    });
+    expect(BLOCKED_EGRESS.ipv4).toContain('169.254.0.0/16'); // 169.254.169.254, the cloud metadata service
+  });
+
+  it('lets the pods of one subscription reach each other, and only those', async () => {
+    const subscription = { id: randomUUID(), name: 'site' };
+    const rendered = await renderer.renderSubscription({
       template: wordpress,
       plan,
-      subscription: { id: randomUUID(), name: 'Blog' },
+      subscription,
       tenant: { userId: randomUUID() },
-    };
-    const first = await createTemplateRenderer({ settings, secrets: store() }).render(input);
-    const second = await createTemplateRenderer({ settings, secrets: store() }).render(input);
-    expect(second).toEqual(first);
-
-    const rows = await t.runtime.database.db.select().from(generatedSecrets);
-    expect(rows.map((r) => r.name).sort()).toEqual(Object.keys(wordpress.secrets).sort());
-    const password = decode(secretsOf(first)[1]!.data.WORDPRESS_DB_PASSWORD!);
-    for (const row of rows) {
-      expect(row.subscriptionId).toBe(input.subscription.id);
-      expect(row.sealedValue).not.toContain(password);
-    }
-    const dbPassword = rows.find((r) => r.name === 'db-password')!;
-    expect(box.open(dbPassword.sealedValue, `${input.subscription.id}/db-password`)).toBe(password);
-    // Another key cannot read them.
-    expect(() =>
-      createSecretBox(randomBytes(32)).open(dbPassword.sealedValue, `${input.subscription.id}/db-password`),
-    ).toThrow();
+    });
+    const internal = rendered.objects.find((o) => o.metadata.name === `${rendered.name}-internal`);
+    const same = { podSelector: { matchLabels: { [LABELS.subscription]: subscription.id } } };
+    expect(internal?.spec).toEqual({
+      ...same,
+      policyTypes: ['Ingress', 'Egress'],
+      ingress: [{ from: [same] }],
+      egress: [{ to: [same] }],
+    });
   });
 
-  it('agree on one value when two renders race for the first one', async () => {
-    const store = createDatabaseSecretStore({
-      db: t.runtime.database.db,
-      box: createSecretBox(t.runtime.config.encryptionKey),
-    });
-    const subscriptionId = randomUUID();
-    const values = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => store.getOrCreate(subscriptionId, 'token', () => `candidate-${i}`)),
+  it('hardens every container and adds back only the capabilities its template declares', async () => {
+    for (const template of templates.list()) {
+      const rendered = await renderer.renderSubscription({
+        template,
+        plan,
+        subscription: { id: randomUUID(), name: 'x' },
+        tenant: { userId: randomUUID() },
+      });
+      const declared = new Map<string, string[] | undefined>([
+        [rendered.name, template.app.securityContext?.capabilities],
+        ...template.companions.map(
+          (c) => [`${rendered.name}-${c.name}`, c.securityContext?.capabilities] as [string, string[] | undefined],
+        ),
+      ]);
+      const pods = podSpecsOf(rendered.objects);
+      expect(pods.map((p) => p.name).sort()).toEqual([...declared.keys()].sort());
+      for (const pod of pods) {
+        const where = `${template.slug} ${pod.name}`;
+        expect(pod.spec.securityContext.seccompProfile, where).toEqual({ type: 'RuntimeDefault' });
+        for (const container of pod.spec.containers) {
+          const add = declared.get(pod.name);
+          expect(container.securityContext, where).toEqual({
+            allowPrivilegeEscalation: false,
+            capabilities: add?.length ? { drop: ['ALL'], add } : { drop: ['ALL'] },
+          });
+        }
+      }
+    }
+    // n8n runs as its image's user 1000, so it may also say it never runs as root.
+    const n8nPods = podSpecsOf(
+      (
+        await renderer.renderSubscription({
+          template: n8n,
+          plan,
+          subscription: { id: randomUUID(), name: 'x' },
+          tenant: { userId: randomUUID() },
+        })
+      ).objects,
     );
-    expect(new Set(values).size).toBe(1);
+    expect(n8nPods[0]!.spec.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 1000 });
+  });
+
+  it('refuses a template asking for a capability Pod Security baseline does not allow', () => {
+    const spec = structuredClone(wordpress) as unknown as { app: { securityContext: { capabilities: string[] } } };
+    spec.app.securityContext.capabilities = ['NET_ADMIN'];
+    const parsed = templateSpec.safeParse(spec);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.path).toEqual(['app', 'securityContext', 'capabilities', 0]);
   });
 });
