@@ -91,7 +91,15 @@ describe('templates on the test cluster', () => {
     );
     namespace = tenantObjects[0]!.metadata.name;
     const stored = await kube.apply(tenantObjects);
-    expect(stored.map((o) => o.kind)).toEqual(['Namespace', 'ResourceQuota', 'LimitRange', 'NetworkPolicy']);
+    expect(stored.map((o) => o.kind)).toEqual([
+      'Namespace',
+      'RoleBinding',
+      'RoleBinding',
+      'ResourceQuota',
+      'LimitRange',
+      'NetworkPolicy',
+      'NetworkPolicy',
+    ]);
     expect(stored[0]!.metadata?.labels).toMatchObject({ 'paas.managed': 'true', 'kapal.io/tenant': tenant.userId });
 
     for (const { slug, planName, result } of rendered) {
