@@ -44,7 +44,7 @@ function kubeErrorResponse(err: KubeError): { status: number; code: ErrorCode; m
     return {
       status: 502,
       code: 'DEPENDENCY_FAILED',
-      message: 'Kubernetes refused the operation to Kapal; an operator has been told',
+      message: 'Kubernetes does not allow Kapal this operation; an operator must grant the permission',
     };
   }
   return { status: 502, code: 'DEPENDENCY_FAILED', message: 'The Kubernetes API failed to carry out the operation' };
