@@ -1,7 +1,7 @@
 import type { V1Node, V1Pod } from '@kubernetes/client-node';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { KubeClient } from '../../platform/kube/kube-client.js';
-import { KubeNotFoundError } from '../../platform/kube/kube-errors.js';
+import { KubeForbiddenError, KubeNotFoundError, KubeUnreachableError } from '../../platform/kube/kube-errors.js';
 import { parseQuantity, toMebibytes, toMillicores } from '../../platform/kube/quantity.js';
 import type { Actor, AuditLog } from '../audit/index.js';
 
@@ -245,6 +245,9 @@ export function createWorkersService(deps: { kube: KubeClient; audit: Pick<Audit
           result.evicted.push(view);
         } catch (err) {
           if (err instanceof KubeNotFoundError) continue; // gone meanwhile: nothing to evict
+          // An API server that does not answer (or refuses Kapal itself) would fail every other pod too,
+          // one request timeout each: stop at the first, so a drain is bounded by one timeout.
+          if (err instanceof KubeUnreachableError || err instanceof KubeForbiddenError) throw err;
           if (!(err instanceof Error) || err instanceof AppError) throw err;
           result.failed.push({ ...view, reason: err.message });
         }
