@@ -14,6 +14,8 @@ export const users = pgTable(
     phone: text(),
     role: userRole().notNull().default('USER'),
     isActive: boolean().notNull().default(true),
+    /** When the current `email` was proven by a verification link; null again when the email changes. */
+    emailVerifiedAt: timestamp({ withTimezone: true }),
     lastLoginAt: timestamp({ withTimezone: true }),
     deactivatedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
