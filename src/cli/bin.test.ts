@@ -14,7 +14,7 @@ describe('bin/kapal.js', () => {
     const result = run(root);
     expect(result.stdout + result.stderr).toMatch(/^kapal <command>\n/);
     expect(result.stdout + result.stderr).not.toMatch(/Error|at /);
-    expect(result.status).toBe(0);
+    expect(result.status).toBe(64); // the usage text's exit code (EX_USAGE): the CLI itself answered
   });
 
   it('says to build, instead of a stack trace, where there is neither a build nor the sources', () => {
