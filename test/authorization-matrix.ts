@@ -1,9 +1,10 @@
 /**
- * THE AUTHORIZATION MATRIX: every route of the OpenAPI document, and what each persona gets from it.
- * `test/authorization-matrix.test.ts` calls every route as anonymous, user, otherUser and admin, with fresh
- * personas per route, and fails when a route has no entry here (or an entry names a route that is gone).
+ * THE AUTHORIZATION MATRIX: every route the app registers (hidden ones too; Fastify's `onRoute`, not only
+ * /openapi.json), and what each persona gets from it. `test/authorization-matrix.cluster.test.ts` calls every
+ * route as anonymous, user, otherUser and admin, with fresh personas per route, and fails when a route has no
+ * entry here (or an entry names a route that is gone).
  *
- * To add a route, add ONE line: the key is the method and the path exactly as /openapi.json spells it.
+ * To add a route, add ONE line: the key is the method and the path as /openapi.json spells it (`{id}`).
  *   open(200)           anyone, signed in or not, gets 200
  *   signedIn(200)       anonymous 401; user, otherUser and admin get 200 (their own data)
  *   adminOnly(200)      anonymous 401; user and otherUser 404 (the route does not exist for them); admin 200
