@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppInstance } from '../../platform/http/app-instance.js';
 import { pageOf, pageQuery, toPage } from '../../platform/http/listing.js';
-import { errorResponses, uuidParam } from '../../platform/http/schemas.js';
+import { dateTimeQuery, errorResponses, uuidParam } from '../../platform/http/schemas.js';
 import {
   type AuthGuard,
   currentUser,
@@ -16,37 +16,10 @@ import {
   USER_SORTS,
   userView,
 } from '../accounts/index.js';
+import { bulkResult, userIds, userStats } from './admin-users.http.js';
 import type { AdminUsersService } from './admin-users.service.js';
 
 const admin = { tags: ['admin'], security: [{ bearerAuth: [] }] };
-const dateTime = z.coerce.date({ message: 'must be a date or date-time (ISO 8601)' });
-const userIds = z
-  .array(z.uuid({ message: 'must be a UUID' }), { message: 'must be an array of user ids' })
-  .min(1, 'must name at least one user')
-  .max(100, 'must name at most 100 users')
-  .refine((ids) => new Set(ids).size === ids.length, 'must not name a user twice');
-
-const stats = z.object({
-  total: z.number().int(),
-  byRole: z.object({ USER: z.number().int(), ADMINISTRATOR: z.number().int() }),
-  byStatus: z.object({ active: z.number().int(), inactive: z.number().int() }),
-  signupsPerDay: z
-    .array(z.object({ date: z.string(), count: z.number().int() }))
-    .describe('Last 30 days, UTC, oldest first'),
-});
-
-const bulkResult = z.object({
-  results: z.array(
-    z.object({
-      id: z.uuid(),
-      ok: z.boolean(),
-      outcome: z.enum(['updated', 'unchanged', 'deleted']).optional(),
-      error: z.object({ code: z.string(), message: z.string() }).optional(),
-    }),
-  ),
-  summary: z.object({ succeeded: z.number().int(), failed: z.number().int() }),
-});
-
 /** /admin/users: administrators manage accounts. Thin: parse, guard, one service call. */
 export async function adminUsersRoutes(
   app: AppInstance,
@@ -63,8 +36,8 @@ export async function adminUsersRoutes(
           q: z.string().trim().min(1).max(100).optional().describe('Part of the email or name, case-insensitive'),
           role: roleSchema.optional(),
           status: z.enum(['active', 'inactive'], { message: 'must be active or inactive' }).optional(),
-          createdFrom: dateTime.optional().describe('Inclusive'),
-          createdTo: dateTime.optional().describe('Exclusive'),
+          createdFrom: dateTimeQuery.optional().describe('Inclusive'),
+          createdTo: dateTimeQuery.optional().describe('Exclusive'),
           sort: z.enum(USER_SORTS, { message: `must be one of ${USER_SORTS.join(', ')}` }).default('-createdAt'),
           ...pageQuery,
         }),
@@ -84,7 +57,7 @@ export async function adminUsersRoutes(
       schema: {
         ...admin,
         summary: 'Counts by role and status, sign-ups per day',
-        response: { 200: stats, ...errorResponses(401, 404) },
+        response: { 200: userStats, ...errorResponses(401, 404) },
       },
     },
     async () => service.stats(),

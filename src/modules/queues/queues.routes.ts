@@ -2,36 +2,10 @@ import { z } from 'zod';
 import type { AppInstance } from '../../platform/http/app-instance.js';
 import { errorResponses } from '../../platform/http/schemas.js';
 import { type AuthGuard, actorOf } from '../accounts/index.js';
+import { queueView } from './queues.http.js';
 import type { QueuesService } from './queues.service.js';
 
 const admin = { tags: ['admin'], security: [{ bearerAuth: [] }] };
-const count = z.number().int().nonnegative();
-
-const queueView = z
-  .object({
-    name: z.string(),
-    counts: z.object({
-      waiting: count,
-      active: count,
-      delayed: count,
-      completed: count,
-      failed: count,
-      paused: count,
-      prioritized: count,
-    }),
-    latestFailed: z.array(
-      z.object({
-        id: z.string(),
-        name: z.string(),
-        failedReason: z.string(),
-        attemptsMade: z.number().int(),
-        failedAt: z.iso.datetime().nullable(),
-        data: z.unknown(),
-      }),
-    ),
-  })
-  .meta({ id: 'QueueOverview' });
-
 /** The background job queues, for administrators: what waits, what runs, what failed and why. */
 export async function queuesRoutes(app: AppInstance, { queues, guard }: { queues: QueuesService; guard: AuthGuard }) {
   app.get(

@@ -2,47 +2,10 @@ import { z } from 'zod';
 import type { AppInstance } from '../../platform/http/app-instance.js';
 import { errorResponses } from '../../platform/http/schemas.js';
 import { type AuthGuard, actorOf } from '../accounts/index.js';
+import { params, podOutcome, requested, resources, worker, workerPod } from './workers.http.js';
 import type { WorkersService } from './workers.service.js';
 
 const admin = { tags: ['admin', 'workers'], security: [{ bearerAuth: [] }] };
-const resources = z.object({ cpuMillicores: z.number(), memoryMib: z.number(), pods: z.number() });
-const requested = z.object({ cpuMillicores: z.number(), memoryMib: z.number() });
-const workerPod = z.object({
-  namespace: z.string(),
-  name: z.string(),
-  phase: z.string(),
-  tenantId: z.string().nullable(),
-  subscriptionId: z.string().nullable(),
-});
-const worker = z
-  .object({
-    name: z.string(),
-    status: z.enum(['READY', 'NOT_READY', 'UNKNOWN']),
-    schedulable: z.boolean(),
-    roles: z.array(z.string()),
-    internalIp: z.string().nullable(),
-    kubeletVersion: z.string().nullable(),
-    containerRuntime: z.string().nullable(),
-    os: z.string().nullable(),
-    architecture: z.string().nullable(),
-    capacity: resources,
-    allocatable: resources,
-    requested,
-    podCount: z.number().int(),
-    taints: z.array(z.object({ key: z.string(), value: z.string().nullable(), effect: z.string() })),
-    labels: z.record(z.string(), z.string()),
-    lastHeartbeatAt: z.iso.datetime().nullable(),
-    createdAt: z.iso.datetime().nullable(),
-  })
-  .meta({ id: 'Worker' });
-const params = z.object({
-  name: z
-    .string()
-    .max(253, 'must be at most 253 characters')
-    .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'must be a node name: lowercase letters, digits, "-" and "."'),
-});
-const podOutcome = workerPod.extend({ reason: z.string() });
-
 /** The cluster's worker nodes, live from Kubernetes, and cordon / uncordon / drain. Every change is audited. */
 export async function workersRoutes(
   app: AppInstance,

@@ -18,3 +18,6 @@ export function errorResponses<const S extends number>(...statuses: S[]): Record
 }
 
 export const uuidParam = z.object({ id: z.uuid({ message: 'must be a UUID' }) });
+
+/** A date or date-time in a query string (ISO 8601), for date-range filters. */
+export const dateTimeQuery = z.coerce.date({ message: 'must be a date or date-time (ISO 8601)' });
