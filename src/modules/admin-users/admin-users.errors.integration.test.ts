@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, registerUser, tableCounts } from '../../../test/helpers/accounts.js';
@@ -82,5 +83,22 @@ describe('/admin/users: errors', () => {
     const results = await service.bulk({ id: admin.id }, { action: 'delete', userIds: [user.id] }, { ip: '127.0.0.1' });
     expect(results).toMatchObject([{ id: user.id, ok: false, error: { code: 'CONFLICT' } }]);
     expect(await tableCounts(t)).toEqual(before);
+  });
+
+  it('bulk names at most 100 users: 101 ids is a 400 naming the limit and changes nothing; 100 are taken', async () => {
+    const user = await registerUser(t);
+    const ids = (n: number) => [user.id, ...Array.from({ length: n - 1 }, () => randomUUID())];
+    const before = await tableCounts(t);
+    const over = await as('POST', '/admin/users/bulk', { action: 'deactivate', userIds: ids(101) });
+    expect(over.statusCode).toBe(400);
+    expect(over.json().error).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(over.json().error.message).toMatch(/body\.userIds: .*100/);
+    expect(await tableCounts(t)).toEqual(before);
+    const [row] = await db().select().from(users).where(eq(users.id, user.id));
+    expect(row!.isActive).toBe(true);
+
+    const atLimit = await as('POST', '/admin/users/bulk', { action: 'deactivate', userIds: ids(100) });
+    expect(atLimit.statusCode).toBe(200);
+    expect(atLimit.json().summary).toEqual({ succeeded: 1, failed: 99 });
   });
 });

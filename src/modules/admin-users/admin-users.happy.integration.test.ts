@@ -194,4 +194,33 @@ describe('/admin/users: happy path', () => {
         .where(inArray(users.id, [a.id, b.id])),
     ).toEqual([]);
   });
+
+  it('POST /admin/users/bulk activate: deactivated users come back and can sign in; an active one is unchanged', async () => {
+    const [a, b, c] = [await registerUser(t), await registerUser(t), await registerUser(t)];
+    const off = await as('POST', '/admin/users/bulk', { action: 'deactivate', userIds: [a.id, b.id] });
+    expect(off.json().summary).toEqual({ succeeded: 2, failed: 0 });
+    const signIn = (user: typeof a) =>
+      call(t, { method: 'POST', url: '/api/v1/auth/login', payload: { email: user.email, password: user.password } });
+    expect((await signIn(a)).statusCode).toBe(401);
+
+    const res = await as('POST', '/admin/users/bulk', { action: 'activate', userIds: [a.id, b.id, c.id] });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      results: [
+        { id: a.id, ok: true, outcome: 'updated' },
+        { id: b.id, ok: true, outcome: 'updated' },
+        { id: c.id, ok: true, outcome: 'unchanged' },
+      ],
+      summary: { succeeded: 3, failed: 0 },
+    });
+    const rows = await db()
+      .select({ id: users.id, isActive: users.isActive, deactivatedAt: users.deactivatedAt })
+      .from(users)
+      .where(inArray(users.id, [a.id, b.id, c.id]));
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(row, row.id).toMatchObject({ isActive: true, deactivatedAt: null });
+    expect((await signIn(a)).statusCode).toBe(200);
+    expect(await actionsOn(a.id)).toContain('admin.user.activated');
+    expect(await actionsOn(c.id)).not.toContain('admin.user.activated');
+  });
 });
