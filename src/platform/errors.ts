@@ -6,9 +6,12 @@ export const errorStatus = {
   VALIDATION_FAILED: 400,
   BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
+  /** Signed in, but the account's email is not verified and this action needs it (REQUIRE_EMAIL_VERIFICATION). */
+  EMAIL_NOT_VERIFIED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  /** A genuine link or token whose time is up (an email verification link after 24 h): ask for a new one. */
+  LINK_EXPIRED: 410,
   PAYLOAD_TOO_LARGE: 413,
   UNPROCESSABLE: 422,
   INSUFFICIENT_CREDIT: 422,
@@ -47,8 +50,6 @@ export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not
 export const conflict = (message: string) => new AppError('CONFLICT', message);
 export const badRequest = (message: string, details?: ErrorDetail[]) => new AppError('BAD_REQUEST', message, details);
 export const unauthorized = (message = 'Authentication required') => new AppError('UNAUTHORIZED', message);
-export const forbidden = (message = 'Not allowed') => new AppError('FORBIDDEN', message);
-export const unprocessable = (message: string) => new AppError('UNPROCESSABLE', message);
 export const rateLimited = (retryAfterSeconds: number) =>
   new AppError('RATE_LIMITED', `Too many requests; retry in ${retryAfterSeconds} s`, undefined, {
     'retry-after': String(retryAfterSeconds),
