@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, call, registerUser, tableCounts, uniqueEmail } from '../../../test/helpers/accounts.js';
+import { bearer, call, registerUser } from '../../../test/helpers/accounts.js';
 import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.js';
 import { auditLog } from '../audit/audit.tables.js';
 import { authSessions, users } from './accounts.tables.js';
-import { AUTH_RATE_LIMITS } from './rate-limit.js';
 
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
@@ -127,72 +126,5 @@ describe('auth: security', () => {
     const [entry] = await db().select().from(auditLog).where(eq(auditLog.action, 'auth.refresh_reuse'));
     expect(entry).toMatchObject({ targetId: session!.id, ip: '198.51.100.66', details: { userId: user.id } });
   });
-
-  it('rate limits sign-in per email: 429 with Retry-After, counted in Redis', async () => {
-    const email = uniqueEmail('target');
-    const { limit, windowSeconds } = AUTH_RATE_LIMITS.loginPerEmail;
-    for (let i = 0; i < limit; i++) {
-      const res = await call(t, {
-        method: 'POST',
-        url: '/api/v1/auth/login',
-        payload: { email, password: 'guess-number-1' },
-      });
-      expect(res.statusCode).toBe(401);
-    }
-    const blocked = await call(t, {
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { email, password: 'guess-number-1' },
-    });
-    expect(blocked.statusCode).toBe(429);
-    expect(blocked.json().error.code).toBe('RATE_LIMITED');
-    const retryAfter = Number(blocked.headers['retry-after']);
-    expect(retryAfter).toBeGreaterThan(0);
-    expect(retryAfter).toBeLessThanOrEqual(windowSeconds);
-    const key = `${t.runtime.config.queue.prefix}:ratelimit:login:email:${email}`;
-    expect(Number(await t.runtime.redis.get(key))).toBe(limit + 1);
-    expect(await t.runtime.redis.pttl(key)).toBeGreaterThan(0);
-  });
-
-  it('rate limits registration per IP', async () => {
-    const ip = '203.0.113.99';
-    const { limit } = AUTH_RATE_LIMITS.registerPerIp;
-    const attempt = () =>
-      call(t, {
-        method: 'POST',
-        url: '/api/v1/auth/register',
-        payload: { email: uniqueEmail(), password: 'correct-horse-battery-9', name: 'New' },
-        remoteAddress: ip,
-      });
-    for (let i = 0; i < limit; i++) expect((await attempt()).statusCode).toBe(201);
-    const before = await tableCounts(t);
-    const blocked = await attempt();
-    expect(blocked.statusCode).toBe(429);
-    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
-    expect(await tableCounts(t)).toEqual(before);
-    // Another address is not affected.
-    expect((await registerUser(t)).id).toBeTruthy();
-  });
-
-  it('rate limits refresh per IP', async () => {
-    const ip = '203.0.113.150';
-    const { limit } = AUTH_RATE_LIMITS.refreshPerIp;
-    for (let i = 0; i < limit; i++) {
-      const res = await call(t, {
-        method: 'POST',
-        url: '/api/v1/auth/refresh',
-        payload: { refreshToken: `bogus-${i}` },
-        remoteAddress: ip,
-      });
-      expect(res.statusCode).toBe(401);
-    }
-    const blocked = await call(t, {
-      method: 'POST',
-      url: '/api/v1/auth/refresh',
-      payload: { refreshToken: 'bogus' },
-      remoteAddress: ip,
-    });
-    expect(blocked.statusCode).toBe(429);
-    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
-  });
+  // The rate limits, with the documented numbers: rate-limits.integration.test.ts.
 });
