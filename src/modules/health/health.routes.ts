@@ -1,15 +1,10 @@
 import { z } from 'zod';
 import type { AppInstance } from '../../platform/http/app-instance.js';
 import type { Metrics } from '../../platform/metrics.js';
+import { readiness } from './health.http.js';
 import type { createHealthService } from './health.service.js';
 
 type HealthService = ReturnType<typeof createHealthService>;
-
-const check = z.object({ ok: z.boolean(), latencyMs: z.number(), error: z.string().optional() });
-const readiness = z.object({
-  status: z.enum(['ready', 'unavailable']),
-  checks: z.object({ postgres: check, redis: check, kubernetes: check }),
-});
 
 /** Operations endpoints, outside /api/v1: liveness, readiness, Prometheus metrics. */
 export async function healthRoutes(app: AppInstance, { health, metrics }: { health: HealthService; metrics: Metrics }) {
@@ -30,7 +25,7 @@ export async function healthRoutes(app: AppInstance, { health, metrics }: { heal
     {
       schema: {
         tags: ['operations'],
-        summary: 'PostgreSQL, Redis and the Kubernetes API are reachable',
+        summary: 'Ready when PostgreSQL and Redis answer; the Kubernetes API is reported, not required',
         response: { 200: readiness, 503: readiness },
       },
     },
