@@ -70,6 +70,9 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'POST /api/v1/auth/login': open(400),
   'POST /api/v1/auth/refresh': open(400),
   'POST /api/v1/auth/logout': signedIn(204),
+  'POST /api/v1/auth/verify-email': open(400),
+  // The personas' emails are unverified: each gets a link mailed (202).
+  'POST /api/v1/auth/verify-email/resend': signedIn(202),
   'GET /api/v1/me': signedIn(200),
   'PATCH /api/v1/me': signedIn(400),
   'POST /api/v1/me/password': signedIn(400),

@@ -6,13 +6,20 @@ import { accountsSeedStep } from './accounts.seed.js';
 import * as tables from './accounts.tables.js';
 import { createAuthService } from './auth.service.js';
 import { type AuthGuard, createAuthGuard } from './auth-guard.js';
+import { createEmailVerificationService, type EmailVerification } from './email-verification.service.js';
 import { createProfileService } from './profile.service.js';
 import { AUTH_RATE_LIMITS, createRateLimiter } from './rate-limit.js';
+import { createVerificationTokens } from './verification-token.js';
 
 declare module '../module.js' {
   interface Ports {
     /** `onRequest: guard.user` / `guard.admin` for every module's routes; one session cache per process. */
     authGuard: AuthGuard;
+    /**
+     * The REQUIRE_EMAIL_VERIFICATION rule for purchases (top-ups, subscriptions): a route hook after the
+     * guard, `assertMayPurchase(userId, tx)` for services, and the link the verification mail carries.
+     */
+    emailVerification: EmailVerification;
   }
 }
 
@@ -30,7 +37,7 @@ export const accountsModule = defineModule({
   name: 'accounts',
   tables,
   needs: ['audit'],
-  provides: ['authGuard'],
+  provides: ['authGuard', 'emailVerification'],
   build(deps, ports) {
     const tokens = accessTokensFor(deps);
     const guard = createAuthGuard({ tokens, database: deps.database, changes: deps.dbNotifications });
@@ -55,9 +62,20 @@ export const accountsModule = defineModule({
       rateLimiter,
       limits: AUTH_RATE_LIMITS,
     });
+    const verification = createEmailVerificationService({
+      database: deps.database,
+      clock: deps.clock,
+      tokens: createVerificationTokens({ secret: deps.config.auth.jwtSecret, now: () => deps.clock.now() }),
+      audit,
+      rateLimiter,
+      limits: AUTH_RATE_LIMITS,
+      jobs: deps.jobs,
+      publicUrl: deps.config.http.publicUrl,
+      required: deps.config.auth.requireEmailVerification,
+    });
     return {
-      provides: { authGuard: guard },
-      routes: (app) => accountsRoutes(app, { auth, profile, guard }),
+      provides: { authGuard: guard, emailVerification: verification.port },
+      routes: (app) => accountsRoutes(app, { auth, profile, verification, guard }),
       seed: () => accountsSeedStep.run({ ...deps, audit }),
     };
   },

@@ -13,6 +13,7 @@ export const accountColumns = {
   phone: users.phone,
   role: users.role,
   isActive: users.isActive,
+  emailVerifiedAt: users.emailVerifiedAt,
   lastLoginAt: users.lastLoginAt,
   deactivatedAt: users.deactivatedAt,
   createdAt: users.createdAt,

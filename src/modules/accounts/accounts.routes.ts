@@ -4,17 +4,24 @@ import { errorResponses } from '../../platform/http/schemas.js';
 import { emailSchema, nameSchema, phoneSchema, session, tokenPair, toUserView, userView } from './accounts.http.js';
 import type { AuthService } from './auth.service.js';
 import { type AuthGuard, currentUser } from './auth-guard.js';
+import type { EmailVerificationService } from './email-verification.service.js';
 import { passwordSchema } from './password.js';
 import type { ProfileService } from './profile.service.js';
 import { requestContext } from './request-context.js';
+import { MAX_VERIFICATION_TOKEN_LENGTH, VERIFICATION_TOKEN_PATTERN } from './verification-token.js';
 
 const bearer = [{ bearerAuth: [] }];
 const password = z.string({ message: 'must be a string' }).min(1, 'must not be empty').max(128);
 
-/** Registration, sign-in, token refresh, sign-out, and the signed-in user's own account. */
+/** Registration, sign-in, token refresh, sign-out, email verification, and the signed-in user's own account. */
 export async function accountsRoutes(
   app: AppInstance,
-  { auth, profile, guard }: { auth: AuthService; profile: ProfileService; guard: AuthGuard },
+  {
+    auth,
+    profile,
+    verification,
+    guard,
+  }: { auth: AuthService; profile: ProfileService; verification: EmailVerificationService; guard: AuthGuard },
 ) {
   app.post(
     '/auth/register',
@@ -78,6 +85,49 @@ export async function accountsRoutes(
       await auth.logout(currentUser(request), requestContext(request));
       return reply.status(204).send(null);
     },
+  );
+
+  app.post(
+    '/auth/verify-email',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Verify your email address with the token of the link we mailed you',
+        description:
+          'Public: the token is the proof. 400 for a token that is malformed, tampered with, or sent to an ' +
+          'email the account no longer has; 410 LINK_EXPIRED for a genuine link older than 24 h (ask for a ' +
+          'new one). An account whose email is already verified gets 200 again.',
+        body: z.object({
+          token: z
+            .string({ message: 'must be a string' })
+            .min(1, 'must not be empty')
+            .max(MAX_VERIFICATION_TOKEN_LENGTH, `must be at most ${MAX_VERIFICATION_TOKEN_LENGTH} characters`)
+            .regex(VERIFICATION_TOKEN_PATTERN, 'must be the token of a verification link'),
+        }),
+        response: {
+          200: z.object({ emailVerified: z.literal(true), alreadyVerified: z.boolean() }),
+          ...errorResponses(400, 410),
+        },
+      },
+    },
+    async (request) => verification.verify(request.body.token, requestContext(request)),
+  );
+
+  app.post(
+    '/auth/verify-email/resend',
+    {
+      onRequest: guard.user,
+      schema: {
+        tags: ['auth'],
+        summary: 'Mail a new verification link to your current email (3 per hour)',
+        security: bearer,
+        response: {
+          202: z.object({ email: z.string().describe('Where the link is being sent') }),
+          ...errorResponses(401, 409, 429),
+        },
+      },
+    },
+    async (request, reply) => reply.status(202).send(await verification.resend(currentUser(request))),
   );
 
   app.get(

@@ -99,10 +99,14 @@ export function createAuthService(deps: AuthServiceDeps) {
           if (isUniqueViolation(err)) throw conflict('An account with this email already exists');
           throw err;
         });
-      // The account exists whether or not the mail can be queued; a lost welcome mail is not worth a failed sign-up.
+      // The account exists whether or not the mails can be queued; a lost mail is not worth a failed sign-up
+      // (a lost verification link can be sent again with /auth/verify-email/resend).
       await deps.jobs
         .enqueue('notifications.welcome', { userId: account.id }, { jobId: `welcome-${account.id}` })
         .catch((err) => deps.logger.warn({ err, userId: account.id }, 'could not enqueue the welcome mail'));
+      await deps.jobs
+        .enqueue('notifications.verify-email', { userId: account.id }, { jobId: `verify-email-${account.id}` })
+        .catch((err) => deps.logger.warn({ err, userId: account.id }, 'could not enqueue the verification mail'));
       return { user: account, tokens: await tokenPair(account, sessionId, refreshToken) };
     },
 

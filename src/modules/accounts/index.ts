@@ -15,6 +15,12 @@ export { DEMO_USER, DEV_ADMIN } from './accounts.seed.js';
 export type { RequestContext } from './auth.service.js';
 export { type AuthenticatedUser, type AuthGuard, createAuthGuard, currentUser } from './auth-guard.js';
 export { createAdministrator, ensureAccount } from './bootstrap.js';
+export {
+  assertEmailVerified,
+  type EmailVerification,
+  emailNotVerified,
+  VERIFY_EMAIL_PAGE,
+} from './email-verification.service.js';
 export { hashPassword, PASSWORD_POLICY, passwordSchema } from './password.js';
 export { AUTH_RATE_LIMITS, createRateLimiter, type RateLimiter, type RateLimitRule } from './rate-limit.js';
 export { actorOf, requestContext } from './request-context.js';

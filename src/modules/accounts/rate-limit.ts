@@ -85,6 +85,7 @@ export const AUTH_RATE_LIMITS = {
   registerPerEmail: { name: 'register:email', limit: 5, windowSeconds: 3600 },
   refreshPerIp: { name: 'refresh:ip', limit: 60, windowSeconds: 60 },
   refreshPerAccount: { name: 'refresh:account', limit: 10, windowSeconds: 60 },
+  verifyEmailResendPerAccount: { name: 'verify-email-resend:account', limit: 3, windowSeconds: 3600 },
 } satisfies Record<string, RateLimitRule>;
 
 export type AuthRateLimits = typeof AUTH_RATE_LIMITS;

@@ -9,6 +9,7 @@ const account = (id: string): Account => ({
   phone: null,
   role: 'USER',
   isActive: true,
+  emailVerifiedAt: null,
   lastLoginAt: null,
   deactivatedAt: null,
   createdAt: new Date(0),

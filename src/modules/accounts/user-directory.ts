@@ -117,10 +117,17 @@ export async function insertUser(tx: DbExecutor, user: NewUser): Promise<string>
   return row!.id;
 }
 
+/** A new email is unproven: changing it clears the verification (the same address again keeps it). */
 export async function updateUserFields(tx: DbExecutor, id: string, fields: UserFields, now: Date): Promise<void> {
+  const verification =
+    fields.email === undefined
+      ? {}
+      : {
+          emailVerifiedAt: sql`case when lower(${users.email}) = lower(${fields.email}) then ${users.emailVerifiedAt} end`,
+        };
   await tx
     .update(users)
-    .set({ ...fields, updatedAt: now })
+    .set({ ...fields, ...verification, updatedAt: now })
     .where(eq(users.id, id));
 }
 

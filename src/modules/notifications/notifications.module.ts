@@ -5,5 +5,12 @@ import { notificationJobHandlers, notificationJobs } from './notifications.jobs.
 export const notificationsModule = defineModule({
   name: 'notifications',
   jobs: notificationJobs,
-  build: (deps) => ({ jobHandlers: notificationJobHandlers(deps) }),
+  needs: ['emailVerification'],
+  build: (deps, ports) => ({
+    jobHandlers: notificationJobHandlers({
+      ...deps,
+      // Read when a mail goes out, not at build time, so the order of the module list does not matter here.
+      emailVerification: { linkFor: (account) => ports.emailVerification.linkFor(account) },
+    }),
+  }),
 });

@@ -104,6 +104,8 @@ const envSchema = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_SECRETS.JWT_SECRET),
   JWT_ACCESS_TTL_SECONDS: positiveInt.default(900),
   JWT_REFRESH_TTL_SECONDS: positiveInt.default(30 * 24 * 3600),
+  /** Unset: on in production, off in development and tests (see toConfig). */
+  REQUIRE_EMAIL_VERIFICATION: booleanString.optional(),
   ENCRYPTION_KEY: z
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
@@ -208,6 +210,7 @@ function toConfig(env: ParsedEnv) {
       jwtSecret: env.JWT_SECRET,
       accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,
       refreshTtlSeconds: env.JWT_REFRESH_TTL_SECONDS,
+      requireEmailVerification: env.REQUIRE_EMAIL_VERIFICATION ?? env.NODE_ENV === 'production',
     },
     encryptionKey: Buffer.from(env.ENCRYPTION_KEY, 'base64'),
     midtrans: {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, assert, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { testEnv } from '../../../test/helpers/env.js';
 import { deleteRedisKeys } from '../../../test/helpers/redis.js';
@@ -53,7 +53,11 @@ describe('job queue on real Redis', () => {
       connection,
       prefix: p,
       catalog: jobCatalog,
-      handlers: notificationJobHandlers({ mailer, database }),
+      handlers: notificationJobHandlers({
+        mailer,
+        database,
+        emailVerification: { linkFor: () => assert.fail('this test sends no verification mail') },
+      }),
       concurrency: 2,
       logger,
     });
