@@ -45,6 +45,8 @@ describe('catalog seed', () => {
 
   it('is idempotent: a second run changes no id and adds no row, and keeps an administrator deactivation', async () => {
     const db = t.runtime.database.db;
+    // Its own first run (the seed is idempotent, so whether another test ran it first does not matter).
+    await catalogSeedStep.run({ database: t.runtime.database, templates: t.runtime.modules.ports.templates! });
     await db.update(services).set({ isActive: false }).where(eq(services.slug, 'gitea'));
     const before = await snapshot();
     expect(
