@@ -3,6 +3,7 @@ import { catalogRoutes } from './catalog.routes.js';
 import { catalogSeedStep } from './catalog.seed.js';
 import { createCatalogService } from './catalog.service.js';
 import * as tables from './catalog.tables.js';
+import { createPublicCatalog } from './catalog-cache.js';
 import { type CatalogUsage, noSubscriptionsYet } from './catalog-usage.js';
 
 declare module '../module.js' {
@@ -25,8 +26,10 @@ export const catalogModule = defineModule({
       usage: ports.catalogUsage,
       audit: ports.audit,
     });
+    // One per process, fed by the catalog tables' notifications; the public routes answer from it.
+    const publicCatalog = createPublicCatalog({ service, changes: deps.dbNotifications });
     return {
-      routes: (app) => catalogRoutes(app, { service, guard: ports.authGuard }),
+      routes: (app) => catalogRoutes(app, { service, publicCatalog, guard: ports.authGuard }),
       seed: () => catalogSeedStep.run({ database: deps.database, templates: ports.templates }),
     };
   },

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppInstance } from '../../platform/http/app-instance.js';
@@ -20,6 +19,7 @@ import {
   servicePatch,
 } from './catalog.http.js';
 import type { CatalogService } from './catalog.service.js';
+import { type CatalogAnswer, type PublicCatalog, publicServiceList } from './catalog-cache.js';
 
 const catalog = { tags: ['catalog'] };
 const admin = { tags: ['admin', 'catalog'], security: [{ bearerAuth: [] }] };
@@ -31,21 +31,33 @@ const notModified = z.null().describe('Not modified: the If-None-Match ETag is c
 
 /**
  * Public catalog answers carry a strong ETag of their body: clients and caches revalidate with
- * If-None-Match and get 304 without the body while the catalog has not changed.
+ * If-None-Match and get 304 without the body while the catalog has not changed. The body and its ETag
+ * come ready from the in-memory public catalog (catalog-cache.ts), so a hit costs no query and no
+ * serialization.
  */
-function withEtag<T>(request: FastifyRequest, reply: FastifyReply, body: T): T | null {
-  const etag = `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
-  reply.header('etag', etag).header('cache-control', 'public, max-age=0, must-revalidate');
+function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer: CatalogAnswer): void {
+  reply.header('etag', answer.etag).header('cache-control', 'public, max-age=0, must-revalidate');
   const ifNoneMatch = request.headers['if-none-match'];
   const matches = ifNoneMatch
     ?.split(',')
     .map((t) => t.trim().replace(/^W\//, ''))
-    .some((t) => t === etag || t === '*');
+    .some((t) => t === answer.etag || t === '*');
   if (matches) {
-    reply.code(304);
-    return null;
+    reply.code(304).send(null);
+    return;
   }
-  return body;
+  reply.type('application/json; charset=utf-8').send(answer.body as never);
+}
+
+/** Sends an answer that is either ready (synchronously, no promise on the hot path) or on its way. */
+function sendWhenReady(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  answer: CatalogAnswer | Promise<CatalogAnswer>,
+): Promise<void> | undefined {
+  if (answer instanceof Promise) return answer.then((ready) => sendAnswer(request, reply, ready));
+  sendAnswer(request, reply, answer);
+  return undefined;
 }
 
 /**
@@ -56,7 +68,7 @@ function withEtag<T>(request: FastifyRequest, reply: FastifyReply, body: T): T |
  */
 export async function catalogRoutes(
   app: AppInstance,
-  { service, guard }: { service: CatalogService; guard: AuthGuard },
+  { service, publicCatalog, guard }: { service: CatalogService; publicCatalog: PublicCatalog; guard: AuthGuard },
 ) {
   // ---- public
 
@@ -69,10 +81,10 @@ export async function catalogRoutes(
         description:
           'Active services that have at least one active plan. Answers carry an ETag; send it back in If-None-Match to get 304 while nothing changed.',
         querystring: publicCatalogQuery,
-        response: { 200: z.object({ services: z.array(publicServiceView) }), 304: notModified, ...errorResponses(400) },
+        response: { 200: publicServiceList, 304: notModified, ...errorResponses(400) },
       },
     },
-    async (request, reply) => withEtag(request, reply, { services: await service.listPurchasable(request.query) }),
+    (request, reply) => sendWhenReady(request, reply, publicCatalog.list(request.query)),
   );
 
   app.get(
@@ -85,7 +97,7 @@ export async function catalogRoutes(
         response: { 200: publicServiceView, 304: notModified, ...errorResponses(400, 404) },
       },
     },
-    async (request, reply) => withEtag(request, reply, await service.getPurchasable(request.params.slug)),
+    (request, reply) => sendWhenReady(request, reply, publicCatalog.get(request.params.slug)),
   );
 
   // ---- admin: services
