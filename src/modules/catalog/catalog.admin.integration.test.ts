@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserWithToken, type TestUser } from '../../../test/helpers/auth.js';
@@ -36,17 +36,40 @@ describe('admin catalog', () => {
       ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
     });
   const db = () => t.runtime.database.db;
+  const tag = () => randomBytes(4).toString('hex');
+
+  /** Each test makes the rows it works on, through the API, under fresh slugs. */
+  async function aCategory() {
+    const slug = `cat-${tag()}`;
+    const res = await call('POST', '/admin/categories', { slug, name: `Category ${slug}` });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as { id: string; slug: string };
+  }
+  async function aService(options: { slug?: string; categoryId?: string; plans?: ReturnType<typeof plan>[] } = {}) {
+    const slug = options.slug ?? `svc-${tag()}`;
+    const res = await call('POST', '/admin/services', {
+      slug,
+      name: `Service ${slug}`,
+      templateRef: 'n8n',
+      ...(options.categoryId ? { categoryId: options.categoryId } : {}),
+      plans: options.plans ?? [],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as { id: string; slug: string; plans: { id: string; name: string }[] };
+  }
   const rowCount = async (table: typeof services | typeof plans | typeof categories) =>
     (await db().select({ n: count() }).from(table))[0]!.n;
 
   describe('happy path', () => {
     it('creates a category, a service with plans in one call, and shows it publicly', async () => {
-      const category = await call('POST', '/admin/categories', { slug: 'cms', name: 'CMS' });
+      const categorySlug = `cms-${tag()}`;
+      const category = await call('POST', '/admin/categories', { slug: categorySlug, name: 'CMS' });
       expect(category.statusCode).toBe(201);
-      expect(category.json()).toMatchObject({ slug: 'cms', name: 'CMS', serviceCount: 0 });
+      expect(category.json()).toMatchObject({ slug: categorySlug, name: 'CMS', serviceCount: 0 });
 
+      const slug = `blog-${tag()}`;
       const created = await call('POST', '/admin/services', {
-        slug: 'blog',
+        slug,
         name: 'Blog',
         description: 'A blog',
         categoryId: category.json().id,
@@ -57,15 +80,15 @@ describe('admin catalog', () => {
       expect(created.statusCode).toBe(201);
       const service = created.json();
       expect(service).toMatchObject({
-        slug: 'blog',
+        slug,
         appVersion: '5.105.0', // from the ghost template
         templateRef: 'ghost',
         isActive: true,
-        category: { slug: 'cms' },
+        category: { slug: categorySlug },
       });
       expect(service.plans).toHaveLength(2);
 
-      const [row] = await db().select().from(services).where(eq(services.slug, 'blog'));
+      const [row] = await db().select().from(services).where(eq(services.slug, slug));
       expect(row).toMatchObject({ name: 'Blog', templateRef: 'ghost', categoryId: category.json().id });
       const planRows = await db().select().from(plans).where(eq(plans.serviceId, row!.id));
       expect(planRows.map((p) => [p.name, p.priceMonthlyIdr]).sort()).toEqual([
@@ -73,65 +96,70 @@ describe('admin catalog', () => {
         ['Small', 50_000],
       ]);
 
-      const pub = await t.app.inject({ method: 'GET', url: '/api/v1/services/blog' });
-      expect(pub.json()).toMatchObject({ slug: 'blog', startingPriceMonthlyIdr: 50_000 });
+      await t.runtime.dbNotifications.barrier();
+      const pub = await t.app.inject({ method: 'GET', url: `/api/v1/services/${slug}` });
+      expect(pub.json()).toMatchObject({ slug, startingPriceMonthlyIdr: 50_000 });
     });
 
     it('reads, updates and deactivates a service; deactivation takes it off sale but keeps it for admins', async () => {
-      const [row] = await db().select().from(services).where(eq(services.slug, 'blog'));
-      const one = await call('GET', `/admin/services/${row!.id}`);
+      const { id, slug } = await aService({ plans: [plan('Small')] });
+      const one = await call('GET', `/admin/services/${id}`);
       expect(one.statusCode).toBe(200);
-      const patched = await call('PATCH', `/admin/services/${row!.id}`, { name: 'Blog Deluxe', appVersion: '5.106.0' });
+      const patched = await call('PATCH', `/admin/services/${id}`, { name: 'Blog Deluxe', appVersion: '5.106.0' });
       expect(patched.statusCode).toBe(200);
-      expect(patched.json()).toMatchObject({ name: 'Blog Deluxe', appVersion: '5.106.0', slug: 'blog' });
+      expect(patched.json()).toMatchObject({ name: 'Blog Deluxe', appVersion: '5.106.0', slug });
       expect(new Date(patched.json().updatedAt).getTime()).toBeGreaterThanOrEqual(
         new Date(one.json().updatedAt).getTime(),
       );
 
-      expect((await call('PATCH', `/admin/services/${row!.id}`, { isActive: false })).statusCode).toBe(200);
-      const [after] = await db().select().from(services).where(eq(services.id, row!.id));
+      expect((await call('PATCH', `/admin/services/${id}`, { isActive: false })).statusCode).toBe(200);
+      const [after] = await db().select().from(services).where(eq(services.id, id));
       expect(after).toMatchObject({ isActive: false, name: 'Blog Deluxe' });
-      expect((await t.app.inject({ method: 'GET', url: '/api/v1/services/blog' })).statusCode).toBe(404);
+      await t.runtime.dbNotifications.barrier();
+      expect((await t.app.inject({ method: 'GET', url: `/api/v1/services/${slug}` })).statusCode).toBe(404);
 
-      const inactive = await call('GET', '/admin/services?status=inactive');
-      expect(inactive.json()).toMatchObject({ total: 1, items: [{ slug: 'blog' }] });
-      await call('PATCH', `/admin/services/${row!.id}`, { isActive: true });
+      const inactive = await call('GET', `/admin/services?status=inactive&q=${slug}`);
+      expect(inactive.json()).toMatchObject({ total: 1, items: [{ slug }] });
     });
 
     it('lists with search, category filter and pages', async () => {
-      for (const slug of ['alpha', 'beta', 'gamma']) {
-        expect(
-          (await call('POST', '/admin/services', { slug, name: slug.toUpperCase(), templateRef: 'n8n' })).statusCode,
-        ).toBe(201);
+      const category = await aCategory();
+      const run = tag();
+      const made = [];
+      for (const name of ['alpha', 'beta', 'gamma']) {
+        made.push(await aService({ slug: `${name}-${run}`, categoryId: category.id }));
       }
-      const page = await call('GET', '/admin/services?page=2&pageSize=2');
-      expect(page.json()).toMatchObject({ page: 2, pageSize: 2, total: 4, totalPages: 2 });
-      expect(page.json().items).toHaveLength(2);
-      expect((await call('GET', '/admin/services?q=amm')).json().items.map((s: { slug: string }) => s.slug)).toEqual([
-        'gamma',
-      ]);
+      const page = await call('GET', `/admin/services?q=${run}&page=2&pageSize=2`);
+      expect(page.json()).toMatchObject({ page: 2, pageSize: 2, total: 3, totalPages: 2 });
+      expect(page.json().items).toHaveLength(1);
       expect(
-        (await call('GET', '/admin/services?category=cms')).json().items.map((s: { slug: string }) => s.slug),
-      ).toEqual(['blog']);
+        (await call('GET', `/admin/services?q=amma-${run}`)).json().items.map((s: { slug: string }) => s.slug),
+      ).toEqual([`gamma-${run}`]);
+      expect(
+        (await call('GET', `/admin/services?category=${category.slug}`))
+          .json()
+          .items.map((s: { slug: string }) => s.slug)
+          .sort(),
+      ).toEqual(made.map((s) => s.slug).sort());
     });
 
     it('adds, reads, changes, deactivates and deletes plans', async () => {
-      const [row] = await db().select().from(services).where(eq(services.slug, 'alpha'));
-      const created = await call('POST', `/admin/services/${row!.id}/plans`, {
+      const { id, slug } = await aService();
+      const created = await call('POST', `/admin/services/${id}/plans`, {
         ...plan('Solo', 30_000),
         features: ['One', 'Two'],
       });
       expect(created.statusCode).toBe(201);
       const planId = created.json().id;
       expect(
-        (await call('GET', `/admin/services/${row!.id}/plans`)).json().items.map((p: { name: string }) => p.name),
+        (await call('GET', `/admin/services/${id}/plans`)).json().items.map((p: { name: string }) => p.name),
       ).toEqual(['Solo']);
-      expect((await call('GET', `/admin/services/${row!.id}/plans/${planId}`)).json()).toMatchObject({
+      expect((await call('GET', `/admin/services/${id}/plans/${planId}`)).json()).toMatchObject({
         name: 'Solo',
         features: ['One', 'Two'],
       });
 
-      const changed = await call('PATCH', `/admin/services/${row!.id}/plans/${planId}`, {
+      const changed = await call('PATCH', `/admin/services/${id}/plans/${planId}`, {
         priceMonthlyIdr: 35_000,
         memoryLimitMib: 1024,
       });
@@ -139,14 +167,20 @@ describe('admin catalog', () => {
       const [stored] = await db().select().from(plans).where(eq(plans.id, planId));
       expect(stored).toMatchObject({ priceMonthlyIdr: 35_000, memoryLimitMib: 1024, memoryRequestMib: 256 });
 
-      await call('PATCH', `/admin/services/${row!.id}/plans/${planId}`, { isActive: false });
-      expect((await t.app.inject({ method: 'GET', url: '/api/v1/services/alpha' })).statusCode).toBe(404);
+      await t.runtime.dbNotifications.barrier();
+      expect((await t.app.inject({ method: 'GET', url: `/api/v1/services/${slug}` })).statusCode).toBe(200);
+      await call('PATCH', `/admin/services/${id}/plans/${planId}`, { isActive: false });
+      await t.runtime.dbNotifications.barrier();
+      expect((await t.app.inject({ method: 'GET', url: `/api/v1/services/${slug}` })).statusCode).toBe(404);
 
-      expect((await call('DELETE', `/admin/services/${row!.id}/plans/${planId}`)).statusCode).toBe(204);
+      expect((await call('DELETE', `/admin/services/${id}/plans/${planId}`)).statusCode).toBe(204);
       expect(await db().select().from(plans).where(eq(plans.id, planId))).toEqual([]);
     });
 
     it('counts services and plans by status', async () => {
+      const mine = await aService({ plans: [plan('Small'), plan('Large')] });
+      await call('PATCH', `/admin/services/${mine.id}/plans/${mine.plans[1]!.id}`, { isActive: false });
+      await aService();
       const stats = await call('GET', '/admin/services/stats');
       expect(stats.statusCode).toBe(200);
       const [[servicesTotal], [servicesActive], [plansTotal], [plansActive]] = await Promise.all([
@@ -155,6 +189,7 @@ describe('admin catalog', () => {
         db().select({ n: count() }).from(plans),
         db().select({ n: count() }).from(plans).where(eq(plans.isActive, true)),
       ]);
+      expect(servicesTotal!.n).toBeGreaterThanOrEqual(2);
       expect(stats.json().services).toEqual({
         total: servicesTotal!.n,
         active: servicesActive!.n,
@@ -165,26 +200,25 @@ describe('admin catalog', () => {
         active: plansActive!.n,
         inactive: plansTotal!.n - plansActive!.n,
       });
-      expect(stats.json().perService.find((s: { slug: string }) => s.slug === 'blog')).toMatchObject({
-        plans: { total: 2, active: 2, inactive: 0 },
+      expect(stats.json().perService.find((s: { slug: string }) => s.slug === mine.slug)).toMatchObject({
+        plans: { total: 2, active: 1, inactive: 1 },
       });
     });
 
     it('deletes a service with its plans, and an empty category', async () => {
-      const [row] = await db().select().from(services).where(eq(services.slug, 'beta'));
-      await call('POST', `/admin/services/${row!.id}/plans`, plan('Only'));
-      expect((await call('DELETE', `/admin/services/${row!.id}`)).statusCode).toBe(204);
-      expect(await db().select().from(services).where(eq(services.id, row!.id))).toEqual([]);
-      expect(await db().select().from(plans).where(eq(plans.serviceId, row!.id))).toEqual([]);
+      const { id } = await aService({ plans: [plan('Only')] });
+      expect((await call('DELETE', `/admin/services/${id}`)).statusCode).toBe(204);
+      expect(await db().select().from(services).where(eq(services.id, id))).toEqual([]);
+      expect(await db().select().from(plans).where(eq(plans.serviceId, id))).toEqual([]);
 
-      const category = await call('POST', '/admin/categories', { slug: 'empty', name: 'Empty' });
-      const renamed = await call('PATCH', `/admin/categories/${category.json().id}`, { name: 'Still empty' });
-      expect(renamed.json()).toMatchObject({ name: 'Still empty', slug: 'empty' });
+      const category = await aCategory();
+      const renamed = await call('PATCH', `/admin/categories/${category.id}`, { name: 'Still empty' });
+      expect(renamed.json()).toMatchObject({ name: 'Still empty', slug: category.slug });
       expect((await call('GET', '/admin/categories')).json().items.map((c: { slug: string }) => c.slug)).toContain(
-        'empty',
+        category.slug,
       );
-      expect((await call('DELETE', `/admin/categories/${category.json().id}`)).statusCode).toBe(204);
-      expect(await db().select().from(categories).where(eq(categories.slug, 'empty'))).toEqual([]);
+      expect((await call('DELETE', `/admin/categories/${category.id}`)).statusCode).toBe(204);
+      expect(await db().select().from(categories).where(eq(categories.id, category.id))).toEqual([]);
     });
   });
 
@@ -224,45 +258,48 @@ describe('admin catalog', () => {
     });
 
     it('answers 400 when a plan change would put a request above its limit, and keeps the plan', async () => {
-      const [row] = await db().select().from(services).where(eq(services.slug, 'blog'));
-      const [small] = await db().select().from(plans).where(eq(plans.serviceId, row!.id));
-      const res = await call('PATCH', `/admin/services/${row!.id}/plans/${small!.id}`, { cpuLimitMillicores: 100 });
+      const {
+        id,
+        plans: [small],
+      } = await aService({ plans: [plan('Small')] });
+      const res = await call('PATCH', `/admin/services/${id}/plans/${small!.id}`, { cpuLimitMillicores: 100 });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.message).toBe('body.cpuRequestMillicores: must not exceed cpuLimitMillicores');
       const [unchanged] = await db().select().from(plans).where(eq(plans.id, small!.id));
       expect(unchanged!.cpuLimitMillicores).toBe(500);
-      expect((await call('PATCH', `/admin/services/${row!.id}`, {})).statusCode).toBe(400);
+      expect((await call('PATCH', `/admin/services/${id}`, {})).statusCode).toBe(400);
     });
 
     it('answers 409 on a duplicate slug or plan name', async () => {
-      const dup = await call('POST', '/admin/services', { slug: 'blog', name: 'Another', templateRef: 'n8n' });
+      const blog = await aService({ plans: [plan('Small')] });
+      const other = await aService();
+      const dup = await call('POST', '/admin/services', { slug: blog.slug, name: 'Another', templateRef: 'n8n' });
       expect(dup.statusCode).toBe(409);
-      expect(dup.json().error.message).toBe('A service with the slug "blog" already exists');
-      const [alpha] = await db().select().from(services).where(eq(services.slug, 'alpha'));
-      const rename = await call('PATCH', `/admin/services/${alpha!.id}`, { slug: 'blog' });
+      expect(dup.json().error.message).toBe(`A service with the slug "${blog.slug}" already exists`);
+      const rename = await call('PATCH', `/admin/services/${other.id}`, { slug: blog.slug });
       expect(rename.statusCode).toBe(409);
-      const [still] = await db().select().from(services).where(eq(services.id, alpha!.id));
-      expect(still!.slug).toBe('alpha');
+      const [still] = await db().select().from(services).where(eq(services.id, other.id));
+      expect(still!.slug).toBe(other.slug);
 
-      const [blog] = await db().select().from(services).where(eq(services.slug, 'blog'));
-      const dupPlan = await call('POST', `/admin/services/${blog!.id}/plans`, plan('SMALL'));
+      const dupPlan = await call('POST', `/admin/services/${blog.id}/plans`, plan('SMALL'));
       expect(dupPlan.statusCode).toBe(409);
-      expect((await call('POST', '/admin/categories', { slug: 'cms', name: 'Again' })).statusCode).toBe(409);
+      const category = await aCategory();
+      expect((await call('POST', '/admin/categories', { slug: category.slug, name: 'Again' })).statusCode).toBe(409);
     });
 
     it('answers 404 for unknown services, plans and categories, and for a plan of another service', async () => {
       const unknown = '00000000-0000-4000-8000-000000000000';
-      const [blog] = await db().select().from(services).where(eq(services.slug, 'blog'));
-      const [gamma] = await db().select().from(services).where(eq(services.slug, 'gamma'));
-      const [blogPlan] = await db().select().from(plans).where(eq(plans.serviceId, blog!.id));
+      const blog = await aService({ plans: [plan('Small')] });
+      const gamma = await aService();
+      const blogPlan = blog.plans[0]!;
       for (const [method, url] of [
         ['GET', `/admin/services/${unknown}`],
         ['PATCH', `/admin/services/${unknown}`],
         ['DELETE', `/admin/services/${unknown}`],
         ['GET', `/admin/services/${unknown}/plans`],
         ['POST', `/admin/services/${unknown}/plans`],
-        ['GET', `/admin/services/${gamma!.id}/plans/${blogPlan!.id}`],
-        ['DELETE', `/admin/services/${gamma!.id}/plans/${blogPlan!.id}`],
+        ['GET', `/admin/services/${gamma.id}/plans/${blogPlan.id}`],
+        ['DELETE', `/admin/services/${gamma.id}/plans/${blogPlan.id}`],
         ['GET', `/admin/categories/${unknown}`],
         ['DELETE', `/admin/categories/${unknown}`],
       ] as const) {
@@ -270,23 +307,24 @@ describe('admin catalog', () => {
         const res = await call(method, url, body);
         expect(res.statusCode, `${method} ${url}`).toBe(404);
       }
-      expect(await db().select().from(plans).where(eq(plans.id, blogPlan!.id))).toHaveLength(1);
+      expect(await db().select().from(plans).where(eq(plans.id, blogPlan.id))).toHaveLength(1);
       expect((await call('GET', '/admin/services/not-a-uuid')).statusCode).toBe(400);
     });
 
     it('refuses to delete a category that still has services', async () => {
-      const [cms] = await db().select().from(categories).where(eq(categories.slug, 'cms'));
-      expect((await call('GET', `/admin/categories/${cms!.id}`)).json().serviceCount).toBe(1);
-      const res = await call('DELETE', `/admin/categories/${cms!.id}`);
+      const cms = await aCategory();
+      await aService({ categoryId: cms.id });
+      expect((await call('GET', `/admin/categories/${cms.id}`)).json().serviceCount).toBe(1);
+      const res = await call('DELETE', `/admin/categories/${cms.id}`);
       expect(res.statusCode).toBe(409);
       expect(res.json().error.message).toMatch(/still has 1 service/);
-      expect(await db().select().from(categories).where(eq(categories.id, cms!.id))).toHaveLength(1);
+      expect(await db().select().from(categories).where(eq(categories.id, cms.id))).toHaveLength(1);
     });
 
     it('refuses to delete a service or plan that live subscriptions use, saying to deactivate it', async () => {
       // The subscriptions module fills this port; here it reports what a live subscription would.
-      const [blog] = await db().select().from(services).where(eq(services.slug, 'blog'));
-      const [blogPlan] = await db().select().from(plans).where(eq(plans.serviceId, blog!.id));
+      const blog = await aService({ plans: [plan('Small')] });
+      const blogPlan = blog.plans[0]!;
       const actor = { id: randomUUID() };
       const catalog = createCatalogService({
         database: t.runtime.database,
