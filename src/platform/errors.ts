@@ -14,7 +14,8 @@ export const errorStatus = {
   LINK_EXPIRED: 410,
   PAYLOAD_TOO_LARGE: 413,
   UNPROCESSABLE: 422,
-  INSUFFICIENT_CREDIT: 422,
+  /** Not enough credit for a charge; the body carries `required` and `available` (integer rupiah). */
+  INSUFFICIENT_CREDIT: 402,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   /** A service Kapal depends on refused Kapal itself (e.g. Kubernetes RBAC): not the caller's fault. */
@@ -36,6 +37,8 @@ export class AppError extends Error {
     message: string,
     readonly details?: ErrorDetail[],
     readonly headers?: Record<string, string>,
+    /** Extra machine-readable fields of the error object (e.g. `required`, `available`), next to `code`. */
+    readonly fields?: Record<string, string | number>,
   ) {
     super(message);
     this.name = 'AppError';
@@ -54,3 +57,13 @@ export const rateLimited = (retryAfterSeconds: number) =>
   new AppError('RATE_LIMITED', `Too many requests; retry in ${retryAfterSeconds} s`, undefined, {
     'retry-after': String(retryAfterSeconds),
   });
+
+/** A charge larger than the balance: 402 with the shortfall's two sides, in integer rupiah. */
+export const insufficientCredit = (required: number, available: number) =>
+  new AppError(
+    'INSUFFICIENT_CREDIT',
+    `Insufficient credit: this needs ${required} IDR and the balance is ${available} IDR; top up ${required - available} IDR or more`,
+    undefined,
+    undefined,
+    { required, available },
+  );

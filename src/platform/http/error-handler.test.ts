@@ -2,7 +2,7 @@ import Fastify from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AppError, conflict, notFound, rateLimited } from '../errors.js';
+import { conflict, insufficientCredit, notFound, rateLimited } from '../errors.js';
 import { KubeUnreachableError, toKubeError } from '../kube/kube-errors.js';
 import { registerErrorHandler } from './error-handler.js';
 import { serializerCompiler } from './serializer.js';
@@ -29,7 +29,7 @@ describe('the error mapper', () => {
       throw new Error('password=hunter2 at db.internal:5432');
     });
     app.get('/poor', async () => {
-      throw new AppError('INSUFFICIENT_CREDIT', 'Balance 5,000 is below the price 50,000');
+      throw insufficientCredit(50_000, 5_000);
     });
     app.get('/slow-down', async () => {
       throw rateLimited(42);
@@ -86,7 +86,6 @@ describe('the error mapper', () => {
     const cases = [
       ['/missing', 404, 'NOT_FOUND', 'Subscription not found'],
       ['/taken', 409, 'CONFLICT', 'Email is already registered'],
-      ['/poor', 422, 'INSUFFICIENT_CREDIT', 'Balance 5,000 is below the price 50,000'],
       ['/slow-down', 429, 'RATE_LIMITED', 'Too many requests; retry in 42 s'],
     ] as const;
     for (const [url, status, code, message] of cases) {
@@ -94,6 +93,17 @@ describe('the error mapper', () => {
       expect(res.statusCode, url).toBe(status);
       expect(res.json(), url).toEqual({ error: { code, message, requestId: 'req-1' } });
     }
+    const poor = await app.inject({ method: 'GET', url: '/poor' });
+    expect(poor.statusCode).toBe(402);
+    expect(poor.json()).toEqual({
+      error: {
+        code: 'INSUFFICIENT_CREDIT',
+        message: 'Insufficient credit: this needs 50000 IDR and the balance is 5000 IDR; top up 45000 IDR or more',
+        requestId: 'req-1',
+        required: 50_000,
+        available: 5_000,
+      },
+    });
     const limited = await app.inject({ method: 'GET', url: '/slow-down' });
     expect(limited.headers['retry-after']).toBe('42');
   });

@@ -12,7 +12,7 @@ import {
 import type { AppInstance } from './app-instance.js';
 
 interface Envelope {
-  error: { code: ErrorCode; message: string; requestId: string; details?: ErrorDetail[] };
+  error: { code: ErrorCode; message: string; requestId: string; details?: ErrorDetail[]; [field: string]: unknown };
 }
 
 /**
@@ -57,15 +57,23 @@ function kubeErrorResponse(err: KubeError): { status: number; code: ErrorCode; m
  */
 export function registerErrorHandler(app: AppInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
-    const send = (status: number, code: ErrorCode, message: string, details?: ErrorDetail[]) => {
-      const body: Envelope = { error: { code, message, requestId: request.id, ...(details ? { details } : {}) } };
+    const send = (
+      status: number,
+      code: ErrorCode,
+      message: string,
+      details?: ErrorDetail[],
+      fields?: Record<string, unknown>,
+    ) => {
+      const body: Envelope = {
+        error: { ...fields, code, message, requestId: request.id, ...(details ? { details } : {}) },
+      };
       return reply.status(status).type('application/json').send(body);
     };
 
     if (err instanceof AppError) {
       if (err.headers) reply.headers(err.headers);
       if (err.status >= 500) request.log.error({ err }, 'request failed');
-      return send(err.status, err.code, err.message, err.details);
+      return send(err.status, err.code, err.message, err.details, err.fields);
     }
 
     if (hasZodFastifySchemaValidationErrors(err)) {

@@ -8,6 +8,8 @@ export const errorEnvelope = z
       message: z.string().describe('What is wrong, for a person'),
       requestId: z.string(),
       details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+      required: z.number().int().optional().describe('INSUFFICIENT_CREDIT: what the charge needs (IDR)'),
+      available: z.number().int().optional().describe('INSUFFICIENT_CREDIT: the balance (IDR)'),
     }),
   })
   .meta({ id: 'Error' });
