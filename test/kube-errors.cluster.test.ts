@@ -54,7 +54,11 @@ describe('KubeClient errors from the real API server', () => {
     const request = await core.createNamespacedServiceAccountToken({
       name: 'no-rights',
       namespace,
-      body: { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenRequest', spec: { expirationSeconds: 600 } },
+      body: {
+        apiVersion: 'authentication.k8s.io/v1',
+        kind: 'TokenRequest',
+        spec: { audiences: [], expirationSeconds: 600 },
+      },
     });
     const token = request.status!.token;
     const cluster = adminConfig.getCurrentCluster()!;
