@@ -26,7 +26,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: [...integration, ...cluster, ...pendingIntegration],
+          exclude: [...integration, ...cluster],
           env: { KAPAL_TEST_TIER: 'unit' },
         },
       },
@@ -34,7 +34,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: [...integration, ...pendingIntegration],
+          include: integration,
           globalSetup: ['test/global-setup.ts'],
           env: { KAPAL_TEST_TIER: 'integration' },
         },
