@@ -9,9 +9,6 @@ import { defineConfig } from 'vitest/config';
 const integration = ['src/**/*.integration.test.ts', 'test/**/*.integration.test.ts'];
 const cluster = ['src/**/*.cluster.test.ts', 'test/**/*.cluster.test.ts'];
 
-// Its owner is still editing it: it keeps its old name (it mixes unit and integration tests) until then.
-const pendingIntegration: string[] = []; // template-renderer.test.ts is unit now (its PostgreSQL part moved out)
-
 export default defineConfig({
   test: {
     reporters: ['default', './test/summary-reporter.ts'],
