@@ -2,18 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiRoute, apiRoutes } from './helpers/routes.js';
 import { startTestRuntime, type TestRuntime } from './helpers/test-runtime.js';
 
-/**
- * Routes that take input but do not document their 400 yet. Listed so the contract holds for every
- * other route today; the test fails when one of these is fixed (take it off) or a new route joins them.
- */
-const KNOWN_WITHOUT_400 = [
-  'GET /api/v1/admin/workers/{name}',
-  'POST /api/v1/admin/workers/{name}/cordon',
-  'POST /api/v1/admin/workers/{name}/uncordon',
-  'POST /api/v1/admin/workers/{name}/drain',
-  'POST /api/v1/admin/queues/{queue}/failed/{jobId}/retry',
-];
-
 /** The API's contract, held over every route Fastify registered, not only those /openapi.json shows. */
 describe('route contract', () => {
   let t: TestRuntime;
@@ -44,14 +32,7 @@ describe('route contract', () => {
 
   it('every route with params, query or body documents its 400', () => {
     const missing = routes.filter((r) => takesInput(r) && !documents400(r)).map((r) => r.key);
-    expect(
-      missing.filter((key) => !KNOWN_WITHOUT_400.includes(key)),
-      'routes without a documented 400',
-    ).toEqual([]);
-    expect(
-      KNOWN_WITHOUT_400.filter((key) => !missing.includes(key)),
-      'listed as known without a 400 but fine now (or gone): take them off KNOWN_WITHOUT_400',
-    ).toEqual([]);
+    expect(missing, 'routes without a documented 400').toEqual([]);
   });
 
   it('every route is in the OpenAPI document unless it says it is hidden, and the document has no other', () => {

@@ -32,7 +32,7 @@ export async function queuesRoutes(app: AppInstance, { queues, guard }: { queues
         ...admin,
         summary: 'Retry a failed job (a full new set of attempts)',
         params: z.object({ queue: z.string().min(1).max(100), jobId: z.string().min(1).max(200) }),
-        response: { 202: z.object({ id: z.string(), state: z.string() }), ...errorResponses(401, 404, 409) },
+        response: { 202: z.object({ id: z.string(), state: z.string() }), ...errorResponses(400, 401, 404, 409) },
       },
     },
     async (request, reply) =>

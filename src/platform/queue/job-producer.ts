@@ -11,6 +11,11 @@ export interface EnqueueOptions {
 
 export interface JobProducer<C extends JobCatalog> {
   enqueue<N extends JobName<C>>(name: N, payload: JobInput<C, N>, options?: EnqueueOptions): Promise<{ id: string }>;
+  /**
+   * Enqueues `name` every `everyMs` from now on (a BullMQ job scheduler with the job's name as id: every
+   * replica may call this at start, there is still one schedule).
+   */
+  schedule<N extends JobName<C>>(name: N, everyMs: number, payload: JobInput<C, N>): Promise<void>;
   /** The BullMQ queues, for inspection (admin queue stats, tests). */
   queues(): ReadonlyMap<string, Queue>;
   close(): Promise<void>;
@@ -44,9 +49,36 @@ export function createJobProducer<C extends JobCatalog>(deps: {
       });
       return { id: job.id! };
     },
+    async schedule(name, everyMs, payload) {
+      const definition = deps.catalog[name];
+      if (!definition) throw new AppError('INTERNAL', `Unknown job ${name}`);
+      const checked = definition.payload.safeParse(payload);
+      if (!checked.success) throw new AppError('INTERNAL', `Invalid payload for job ${name}: ${checked.error.message}`);
+      await queues.get(definition.queue)!.upsertJobScheduler(
+        name,
+        { every: everyMs },
+        {
+          name,
+          data: checked.data,
+          opts: {
+            attempts: definition.attempts,
+            backoff: { type: definition.backoff.type, delay: definition.backoff.delayMs },
+            removeOnComplete: { count: 100 },
+            removeOnFail: { count: 100 },
+          },
+        },
+      );
+    },
     queues: () => queues,
     async close() {
-      await Promise.all([...queues.values()].map((q) => q.close()));
+      // A queue still starting up on a shared connection is not awaited by close(); quitting the
+      // connection afterwards would fail its start-up command as an unhandled rejection.
+      await Promise.all(
+        [...queues.values()].map(async (q) => {
+          await q.waitUntilReady().catch(() => {});
+          await q.close();
+        }),
+      );
     },
   };
 }
