@@ -1,5 +1,7 @@
 import type { Kapal } from './deps.js';
 import { jobCatalog } from './jobs.js';
+import { modules } from './modules/index.js';
+import type { JobSchedule } from './modules/module.js';
 import { createWorkerRunner, type WorkerRunner } from './platform/queue/worker-runner.js';
 import { createRedis } from './platform/redis.js';
 
@@ -15,7 +17,15 @@ export function createWorker(deps: Kapal): WorkerRunner {
     logger: deps.logger.child({ part: 'worker' }),
   });
   return {
-    start: () => runner.start(),
+    async start() {
+      await runner.start();
+      // Timers of the modules' scheduled jobs (upserted: a restart or a second replica changes nothing).
+      for (const module of modules) {
+        for (const schedule of (module as { schedules?: readonly JobSchedule[] }).schedules ?? []) {
+          await deps.jobs.schedule(schedule.job as never, schedule.everyMs, schedule.payload as never);
+        }
+      }
+    },
     async close() {
       await runner.close();
       await connection.quit().catch(() => connection.disconnect());

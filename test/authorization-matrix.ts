@@ -16,6 +16,7 @@
  * Calls go in the order anonymous, otherUser, user, admin, so a destructive admin call comes last.
  */
 import type { TestUser } from './helpers/auth.js';
+import { aPendingTopupOf } from './helpers/billing.js';
 import { catalogParams } from './helpers/catalog.js';
 import type { TestRuntime } from './helpers/test-runtime.js';
 
@@ -125,4 +126,20 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'GET /api/v1/admin/categories/{id}': adminOnly(200, (fx) => catalogParams.category(fx.t)),
   'PATCH /api/v1/admin/categories/{id}': adminOnly(400, (fx) => catalogParams.category(fx.t)),
   'DELETE /api/v1/admin/categories/{id}': adminOnly(204, (fx) => catalogParams.category(fx.t)),
+
+  // billing (issue 8): a user's own transactions; another user's (and an administrator's view of it) is 404
+  'GET /api/v1/billing/balance': signedIn(200),
+  'GET /api/v1/billing/transactions': signedIn(200),
+  'GET /api/v1/billing/transactions/{id}': owned(200, async (fx) => ({
+    params: { id: await aPendingTopupOf(fx.t, fx.user.id) },
+  })),
+  'POST /api/v1/billing/topups': signedIn(400),
+  'POST /api/v1/billing/transactions/{id}/pay': owned(200, async (fx) => ({
+    params: { id: await aPendingTopupOf(fx.t, fx.user.id) },
+  })),
+  'POST /api/v1/billing/transactions/{id}/cancel': owned(200, async (fx) => ({
+    params: { id: await aPendingTopupOf(fx.t, fx.user.id) },
+  })),
+  // Midtrans calls it without user authentication: an empty body is malformed for everyone alike.
+  'POST /api/v1/webhooks/midtrans': open(400),
 };

@@ -3,6 +3,7 @@
 import { accountsModule } from './accounts/index.js';
 import { adminUsersModule } from './admin-users/index.js';
 import { auditModule } from './audit/index.js';
+import { billingModule } from './billing/index.js';
 import { catalogModule } from './catalog/index.js';
 import { domainEventsModule } from './domain-events/index.js';
 import { healthModule } from './health/index.js';
@@ -20,6 +21,7 @@ export const modules = [
   notificationsModule,
   templatesModule,
   catalogModule,
+  billingModule,
   queuesModule,
   workersModule,
 ] as const;

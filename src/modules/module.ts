@@ -14,6 +14,13 @@ export type PortName = keyof Ports;
 /** An idempotent step of `kapal seed`: returns one line for the report. */
 export type SeedStep = () => Promise<string>;
 
+/** A job enqueued every `everyMs` with `payload` (its scheduler id is the job's name). */
+export interface JobSchedule<N extends string = string> {
+  job: N;
+  everyMs: number;
+  payload: Record<string, unknown>;
+}
+
 /** Handlers for a module's own jobs, keyed by job name. */
 export type ModuleJobHandlers = Record<string, (payload: never, ctx: JobContext) => Promise<unknown>>;
 
@@ -38,6 +45,8 @@ export interface ModuleManifest<
   tables?: Record<string, unknown>;
   /** The module's jobs: name → queue, payload schema, retry policy. */
   jobs?: J;
+  /** Jobs of this module the worker runs on a timer (BullMQ job schedulers, one per job across replicas). */
+  schedules?: readonly JobSchedule<keyof J & string>[];
   /** Ports this module needs; a fallback is used when no module provides one. */
   needs?: readonly N[];
   fallbacks?: Partial<Pick<Ports, N>>;

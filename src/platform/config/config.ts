@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { MIDTRANS_PAYMENT_CODES } from '../payments/midtrans.js';
 
 /**
  * The environment, parsed once at boot into a typed, nested object. Variable names are the contract
@@ -72,6 +73,28 @@ const trustProxy = z
   })
   .default(false);
 
+/** MIDTRANS_ENABLED_PAYMENTS: a comma-separated list of Midtrans payment codes (Snap `enabled_payments`). */
+const paymentCodes = z.string().transform((value, ctx): string[] => {
+  const codes = [
+    ...new Set(
+      value
+        .split(',')
+        .map((c) => c.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
+  const known = new Set<string>(MIDTRANS_PAYMENT_CODES);
+  const unknown = codes.filter((c) => !known.has(c));
+  if (codes.length === 0 || unknown.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be a comma-separated list of Midtrans payment codes (${unknown.length > 0 ? `unknown: ${unknown.join(', ')}; ` : ''}known: ${MIDTRANS_PAYMENT_CODES.join(', ')})`,
+    });
+    return z.NEVER;
+  }
+  return codes;
+});
+
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
 const url = z.url();
@@ -116,6 +139,29 @@ const envSchema = z.object({
   MIDTRANS_IS_PRODUCTION: booleanString.default(false),
   MIDTRANS_SNAP_URL: url.optional(),
   MIDTRANS_API_URL: url.optional(),
+  MIDTRANS_ENABLED_PAYMENTS: paymentCodes.default([
+    'qris',
+    'gopay',
+    'shopeepay',
+    'bca_va',
+    'bni_va',
+    'bri_va',
+    'permata_va',
+    'echannel',
+    'other_va',
+    'credit_card',
+  ]),
+  MIDTRANS_REQUEST_TIMEOUT_MS: positiveInt.default(10_000),
+  /** How long a top-up's Snap payment page accepts payment (Midtrans' default is 24 hours). */
+  TOPUP_EXPIRY_MINUTES: positiveInt.max(7 * 24 * 60).default(24 * 60),
+
+  // The seller named on invoices (snapshotted into each invoice when it is issued).
+  SELLER_NAME: z.string().min(1).default('Kapal'),
+  SELLER_ADDRESS: z.string().default(''),
+  SELLER_EMAIL: z.email().optional(),
+  SELLER_PHONE: z.string().optional(),
+  /** NPWP (Indonesian tax id), printed on invoices when set. */
+  SELLER_TAX_ID: z.string().optional(),
 
   SMTP_URL: z
     .string()
@@ -221,6 +267,18 @@ function toConfig(env: ParsedEnv) {
         env.MIDTRANS_SNAP_URL ?? (midtransSandbox ? 'https://app.sandbox.midtrans.com' : 'https://app.midtrans.com'),
       apiUrl:
         env.MIDTRANS_API_URL ?? (midtransSandbox ? 'https://api.sandbox.midtrans.com' : 'https://api.midtrans.com'),
+      enabledPayments: env.MIDTRANS_ENABLED_PAYMENTS,
+      requestTimeoutMs: env.MIDTRANS_REQUEST_TIMEOUT_MS,
+    },
+    billing: {
+      topupExpiryMinutes: env.TOPUP_EXPIRY_MINUTES,
+      seller: {
+        name: env.SELLER_NAME,
+        address: env.SELLER_ADDRESS,
+        email: env.SELLER_EMAIL,
+        phone: env.SELLER_PHONE,
+        taxId: env.SELLER_TAX_ID,
+      },
     },
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     workerAgentToken: env.WORKER_AGENT_TOKEN,

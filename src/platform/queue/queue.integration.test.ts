@@ -53,11 +53,12 @@ describe('job queue on real Redis', () => {
       connection,
       prefix: p,
       catalog: jobCatalog,
+      // Only the notification jobs: this test enqueues nothing else.
       handlers: notificationJobHandlers({
         mailer,
         database,
         emailVerification: { linkFor: () => assert.fail('this test sends no verification mail') },
-      }),
+      }) as unknown as JobHandlers<typeof jobCatalog>,
       concurrency: 2,
       logger,
     });
