@@ -33,6 +33,15 @@ export async function findAccount(executor: DbExecutor, id: string): Promise<Acc
   return row;
 }
 
+/** Many accounts in one query (one array parameter; unknown ids are left out), for a set of users at once. */
+export async function findAccounts(executor: DbExecutor, ids: readonly string[]): Promise<Account[]> {
+  if (ids.length === 0) return [];
+  return executor
+    .select(accountColumns)
+    .from(users)
+    .where(sql`${users.id} = any(${sql.param([...ids])}::uuid[])`);
+}
+
 export async function findPasswordHash(executor: DbExecutor, id: string): Promise<string | undefined> {
   const [row] = await executor.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, id));
   return row?.passwordHash;

@@ -10,7 +10,7 @@ export {
   userView,
 } from './accounts.http.js';
 export { accessTokensFor, accountsModule } from './accounts.module.js';
-export { type Account, findAccount, findUserByEmail } from './accounts.repository.js';
+export { type Account, findAccount, findAccounts, findUserByEmail } from './accounts.repository.js';
 export { DEMO_USER, DEV_ADMIN } from './accounts.seed.js';
 export type { RequestContext } from './auth.service.js';
 export { type AuthenticatedUser, type AuthGuard, createAuthGuard, currentUser } from './auth-guard.js';

@@ -1,0 +1,186 @@
+import type { Clock } from '../../platform/clock.js';
+import type { Database, Tx } from '../../platform/db/db.js';
+import { notFound } from '../../platform/errors.js';
+import { findAccounts } from '../accounts/index.js';
+import { monthKey } from './billing-calendar.js';
+import type { InvoiceView } from './invoices.http.js';
+import type { InvoiceDocument, InvoiceLine, InvoiceParty, InvoiceRenderer } from './invoices.pdf.js';
+import {
+  findInvoiceByTransaction,
+  findUserInvoice,
+  type InvoiceCandidate,
+  type InvoiceFilters,
+  type InvoiceRow,
+  insertInvoices,
+  invoiceCandidates,
+  listUserInvoices,
+  type NewInvoice,
+  takeInvoiceNumbers,
+} from './invoices.repository.js';
+
+/** The seller printed on every invoice (configuration: SELLER_*), snapshotted when each is issued. */
+export interface Seller {
+  name: string;
+  address?: string;
+  email?: string;
+  phone?: string;
+  taxId?: string;
+}
+
+export interface Invoice extends InvoiceDocument {
+  id: string;
+  userId: string;
+  currency: string;
+}
+
+/** `INV-202611-000123`: the month and its sequence number (six digits, more past 999,999). */
+export const invoiceNumber = (month: string, sequence: number) => `INV-${month}-${String(sequence).padStart(6, '0')}`;
+
+const withoutEmpty = (party: InvoiceParty): InvoiceParty =>
+  Object.fromEntries(
+    Object.entries(party).filter(([, v]) => v !== undefined && v !== null && v !== ''),
+  ) as InvoiceParty;
+
+function linesOf(t: InvoiceCandidate): InvoiceLine[] {
+  const amount = Math.abs(t.amount);
+  const description =
+    t.type === 'TOPUP'
+      ? 'Kapal credit top-up'
+      : t.description || (t.reference ? `Subscription charge (${t.reference})` : 'Subscription charge');
+  return [{ description, quantity: 1, unitPrice: amount, amount }];
+}
+
+const paymentMethodOf = (t: InvoiceCandidate) => t.paymentMethod ?? (t.type === 'TOPUP' ? 'midtrans' : 'credit');
+
+export function toInvoice(row: InvoiceRow): Invoice {
+  return {
+    id: row.id,
+    number: row.number,
+    userId: row.userId,
+    transactionId: row.transactionId,
+    issuedAt: row.issuedAt,
+    currency: row.currency,
+    seller: row.seller as unknown as InvoiceParty,
+    buyer: row.buyer as unknown as InvoiceParty,
+    lines: row.lines as unknown as InvoiceLine[],
+    subtotal: row.subtotal,
+    tax: row.tax,
+    total: row.total,
+    paymentMethod: row.paymentMethod,
+  };
+}
+
+export const toInvoiceView = (invoice: Invoice): InvoiceView => ({
+  id: invoice.id,
+  number: invoice.number,
+  transactionId: invoice.transactionId,
+  issuedAt: invoice.issuedAt.toISOString(),
+  currency: 'IDR',
+  seller: invoice.seller,
+  buyer: invoice.buyer,
+  lines: invoice.lines,
+  subtotal: invoice.subtotal,
+  tax: invoice.tax,
+  total: invoice.total,
+  paymentMethod: invoice.paymentMethod,
+  pdfUrl: `/billing/invoices/${invoice.id}/pdf`,
+});
+
+/** `INV-202611-000123.pdf`: the file name a browser saves the PDF under. */
+export const invoiceFileName = (invoice: Pick<Invoice, 'number'>) => `${invoice.number}.pdf`;
+
+/**
+ * Invoices: issued inside the caller's transaction (the one that makes a top-up SUCCESS or commits a
+ * subscription charge), numbered gap-free per month in the billing time zone, never changed afterwards
+ * (the table's trigger refuses UPDATE and DELETE). Users read their own; another user's is a 404.
+ */
+export function createInvoiceService(deps: {
+  database: Pick<Database, 'db'>;
+  clock: Clock;
+  seller: Seller;
+  timeZone: string;
+  renderer: InvoiceRenderer;
+}) {
+  const seller = withoutEmpty(deps.seller);
+
+  /**
+   * Issues the invoices of those of `transactionIds` that are successful top-ups or subscription
+   * charges without one yet; returns the new ones. Four statements whatever the number (a renewal run
+   * issues thousands at once): the candidates, their buyers, one counter update for all of them, one insert.
+   */
+  async function issueInvoices(tx: Tx, { transactionIds }: { transactionIds: readonly string[] }): Promise<Invoice[]> {
+    const candidates = await invoiceCandidates(tx, transactionIds);
+    if (candidates.length === 0) return [];
+    const buyers = new Map(
+      (await findAccounts(tx, [...new Set(candidates.map((c) => c.userId))])).map((a) => [
+        a.id,
+        withoutEmpty({ name: a.name, email: a.email, phone: a.phone ?? undefined }),
+      ]),
+    );
+    const now = deps.clock.now();
+    const month = monthKey(deps.timeZone, now);
+    // Taken last, right before the insert: the month's counter stays locked until the caller commits.
+    const last = await takeInvoiceNumbers(tx, month, candidates.length, now);
+    const first = last - candidates.length + 1;
+    const rows: NewInvoice[] = candidates.map((c, i) => {
+      const lines = linesOf(c);
+      const subtotal = lines.reduce((sum, line) => sum + line.amount, 0);
+      return {
+        number: invoiceNumber(month, first + i),
+        userId: c.userId,
+        transactionId: c.id,
+        issuedAt: now,
+        currency: 'IDR',
+        seller: { ...seller },
+        buyer: { ...(buyers.get(c.userId) ?? { name: 'Unknown' }) },
+        lines: lines as unknown as Record<string, unknown>[],
+        subtotal,
+        tax: 0,
+        total: subtotal,
+        paymentMethod: paymentMethodOf(c),
+      };
+    });
+    return (await insertInvoices(tx, rows)).map(toInvoice);
+  }
+
+  return {
+    issueInvoices,
+
+    /**
+     * The invoice of one successful top-up or subscription charge: issued now in `tx`, or the one it
+     * already has (safe to call twice). Throws for a transaction that is not invoiced (not yet
+     * successful, or a refund or adjustment): a caller's bug, not a user's.
+     */
+    async issueInvoice(tx: Tx, { transactionId }: { transactionId: string }): Promise<Invoice> {
+      const [issued] = await issueInvoices(tx, { transactionIds: [transactionId] });
+      if (issued) return issued;
+      const existing = await findInvoiceByTransaction(tx, transactionId);
+      if (!existing) {
+        throw new Error(
+          `Transaction ${transactionId} gets no invoice: only a successful top-up or subscription charge does`,
+        );
+      }
+      return toInvoice(existing);
+    },
+
+    async list(userId: string, filters: InvoiceFilters) {
+      const { items, total } = await listUserInvoices(deps.database.db, userId, filters);
+      return { items: items.map(toInvoice), total };
+    },
+
+    async get(userId: string, id: string): Promise<Invoice> {
+      const row = await findUserInvoice(deps.database.db, userId, id);
+      if (!row) throw notFound('Invoice');
+      return toInvoice(row);
+    },
+
+    async pdf(userId: string, id: string): Promise<{ invoice: Invoice; pdf: Buffer }> {
+      const row = await findUserInvoice(deps.database.db, userId, id);
+      if (!row) throw notFound('Invoice');
+      const invoice = toInvoice(row);
+      return { invoice, pdf: await deps.renderer.render(invoice) };
+    },
+  };
+}
+
+export type InvoiceService = ReturnType<typeof createInvoiceService>;
