@@ -1,13 +1,19 @@
 /**
  * A scenario names the request to load-test. `setup` prepares what it needs (a database, a user, a
  * token) and returns the environment of the Kapal server and the request headers; `teardown` undoes it.
- * The bare baseline answers with the very bytes Kapal answered to the same request.
+ * The bare baseline answers with the very bytes Kapal answered to the same request; with `bareSql` it
+ * first runs those statements through pg on each request, so the ratio is Kapal's overhead over its queries.
  */
+import { adminScenarios } from './admin-scenarios.js';
+import type { CapturedQuery } from './capture-sql.js';
+import { catalogScenarios } from './catalog-scenarios.js';
 import { meScenario } from './me-scenario.js';
 
 export interface ScenarioContext {
   env: Record<string, string>;
   headers: Record<string, string>;
+  /** The statements the bare server runs per request (in parallel, as drizzle does), on this database. */
+  bareSql?: { databaseUrl: string; queries: CapturedQuery[] };
   teardown?: () => Promise<void>;
 }
 
@@ -23,6 +29,8 @@ export interface Scenario {
 
 export const scenarios: Scenario[] = [
   meScenario,
+  ...catalogScenarios,
+  ...adminScenarios,
   {
     name: 'healthz',
     description: 'GET /healthz (routing, request id, schema serialization, metrics hook)',

@@ -100,6 +100,17 @@ export function createLedger(deps: { now: () => Date }) {
 
   /** Adds `delta` to the balance (creating the row on a first credit) and returns the new balance. */
   async function moveBalance(tx: Tx, userId: string, delta: number, now: Date): Promise<number> {
+    if (delta < 0) {
+      // A debit: the row exists (the caller locked it and saw enough). Not an upsert: PostgreSQL checks
+      // the row an INSERT proposes (a negative balance) before it finds the conflict.
+      const [row] = await tx
+        .update(creditBalances)
+        .set({ balance: sql`${creditBalances.balance} + ${delta}`, updatedAt: now })
+        .where(eq(creditBalances.userId, userId))
+        .returning({ balance: creditBalances.balance });
+      if (!row) throw new Error(`debit of ${-delta} IDR for user ${userId} without a balance row`);
+      return row.balance;
+    }
     const [row] = await tx
       .insert(creditBalances)
       .values({ userId, balance: delta, updatedAt: now })
