@@ -1,5 +1,6 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertBareSubscription } from '../../../test/helpers/subscriptions.js';
 import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.js';
 import { createSecretBox } from '../../platform/crypto/secret-box.js';
 import { createDatabaseSecretStore } from './secret-store.js';
@@ -38,11 +39,12 @@ describe('generated secrets kept in PostgreSQL', () => {
   it('are made once, sealed at rest, and give the same Secret on every render (also with a fresh renderer)', async () => {
     const box = createSecretBox(t.runtime.config.encryptionKey);
     const store = () => createDatabaseSecretStore({ db: t.runtime.database.db, box });
+    const owned = await insertBareSubscription(t.runtime.database.db);
     const input = {
       template: wordpress,
       plan,
-      subscription: { id: randomUUID(), name: 'Blog' },
-      tenant: { userId: randomUUID() },
+      subscription: { id: owned.id, name: 'Blog' },
+      tenant: { userId: owned.userId },
     };
     const first = await createTemplateRenderer({ settings, secrets: store() }).render(input);
     const second = await createTemplateRenderer({ settings, secrets: store() }).render(input);
@@ -68,7 +70,7 @@ describe('generated secrets kept in PostgreSQL', () => {
       db: t.runtime.database.db,
       box: createSecretBox(t.runtime.config.encryptionKey),
     });
-    const subscriptionId = randomUUID();
+    const { id: subscriptionId } = await insertBareSubscription(t.runtime.database.db);
     const values = await Promise.all(
       Array.from({ length: 8 }, (_, i) => store.getOrCreate(subscriptionId, 'token', () => `candidate-${i}`)),
     );

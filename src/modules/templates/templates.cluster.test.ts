@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertBareSubscription } from '../../../test/helpers/subscriptions.js';
 import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.js';
 import { waitFor } from '../../../test/helpers/wait-for.js';
 import { createSecretBox } from '../../platform/crypto/secret-box.js';
@@ -76,10 +77,11 @@ describe('templates on the test cluster', () => {
 
     const rendered: { slug: string; planName: string; result: RenderedSubscription }[] = [];
     for (const { slug, plan } of combos) {
+      const { id } = await insertBareSubscription(database.db, { userId: tenant.userId });
       const result = await renderer.renderSubscription({
         template: templates.get(slug)!,
         plan,
-        subscription: { id: randomUUID(), name: `${slug} ${plan.name} — Ünïcødé test!` },
+        subscription: { id, name: `${slug} ${plan.name} — Ünïcødé test!` },
         tenant,
       });
       rendered.push({ slug, planName: plan.name, result });
