@@ -18,6 +18,7 @@
 import type { TestUser } from './helpers/auth.js';
 import { aPendingTopupOf } from './helpers/billing.js';
 import { catalogParams } from './helpers/catalog.js';
+import { anInvoiceOf } from './helpers/invoices.js';
 import type { TestRuntime } from './helpers/test-runtime.js';
 
 export type Persona = 'anonymous' | 'user' | 'otherUser' | 'admin';
@@ -142,4 +143,18 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   })),
   // Midtrans calls it without user authentication: an empty body is malformed for everyone alike.
   'POST /api/v1/webhooks/midtrans': open(400),
+  // invoices, the overview and administrators' billing (issue 8)
+  'GET /api/v1/billing/invoices': signedIn(200),
+  'GET /api/v1/billing/invoices/{id}': owned(200, async (fx) => ({
+    params: { id: await anInvoiceOf(fx.t, fx.user.id) },
+  })),
+  'GET /api/v1/billing/invoices/{id}/pdf': owned(200, async (fx) => ({
+    params: { id: await anInvoiceOf(fx.t, fx.user.id) },
+  })),
+  'GET /api/v1/billing/overview': signedIn(200),
+  'GET /api/v1/admin/transactions': adminOnly(200),
+  'GET /api/v1/admin/transactions/pending-topups': adminOnly(200),
+  'GET /api/v1/admin/transactions/revenue': adminOnly(200),
+  // No body and no Idempotency-Key: the administrator gets as far as the 400, nothing is adjusted.
+  'POST /api/v1/admin/users/{id}/adjustments': adminOnly(400),
 };

@@ -1,15 +1,25 @@
 import { createMidtransGateway } from '../../platform/payments/midtrans.js';
 import { defineModule } from '../module.js';
+import { adminBillingRoutes } from './admin-billing.routes.js';
+import { createAdminBillingService } from './admin-billing.service.js';
 import { billingJobHandlers, billingJobs } from './billing.jobs.js';
 import { billingRoutes } from './billing.routes.js';
 import { createBillingService } from './billing.service.js';
 import * as tables from './billing.tables.js';
+import { createPdfInvoiceRenderer } from './invoices.pdf.js';
+import { invoiceRoutes } from './invoices.routes.js';
+import { createInvoiceService } from './invoices.service.js';
 import { type BillingPort, createLedger } from './ledger.js';
+import { overviewRoutes } from './overview.routes.js';
+import { createOverviewService } from './overview.service.js';
+import { noSubscriptionSpendYet, type SubscriptionSpend } from './subscription-spend.js';
 
 declare module '../module.js' {
   interface Ports {
     /** Money for other modules (subscriptions): charge, refund, chargeMany, adjust, balanceOf, in the caller's `tx`. */
     billing: BillingPort;
+    /** What a user's subscriptions will cost (renewals ahead, burn rate) — provided by the subscriptions module. */
+    subscriptionSpend: SubscriptionSpend;
   }
 }
 
@@ -22,10 +32,33 @@ export const billingModule = defineModule({
   tables,
   jobs: billingJobs,
   schedules: [{ job: 'billing.sync-pending-topups', everyMs: STATUS_SYNC_EVERY_MS, payload: {} }],
-  needs: ['authGuard', 'emailVerification'],
+  needs: ['authGuard', 'emailVerification', 'audit', 'subscriptionSpend'],
+  fallbacks: { subscriptionSpend: noSubscriptionSpendYet },
   provides: ['billing'],
   build(deps, ports) {
-    const ledger = createLedger({ now: () => deps.clock.now() });
+    const timeZone = deps.config.billing.timeZone;
+    const invoices = createInvoiceService({
+      database: deps.database,
+      clock: deps.clock,
+      seller: deps.config.billing.seller,
+      timeZone,
+      renderer: createPdfInvoiceRenderer({ timeZone }),
+    });
+    const ledger = createLedger({ now: () => deps.clock.now(), issueInvoices: invoices.issueInvoices });
+    const overview = createOverviewService({
+      database: deps.database,
+      clock: deps.clock,
+      timeZone,
+      // Read per request: the subscriptions module is listed after billing.
+      subscriptionSpend: () => ports.subscriptionSpend,
+    });
+    const adminBilling = createAdminBillingService({
+      database: deps.database,
+      clock: deps.clock,
+      timeZone,
+      audit: ports.audit,
+      ledger,
+    });
     const gateway = createMidtransGateway({
       serverKey: deps.config.midtrans.serverKey,
       snapUrl: deps.config.midtrans.snapUrl,
@@ -54,8 +87,12 @@ export const billingModule = defineModule({
     };
     return {
       provides: { billing: port },
-      routes: (app) =>
-        billingRoutes(app, { service, guard: ports.authGuard, emailVerification: () => ports.emailVerification }),
+      routes: async (app) => {
+        await billingRoutes(app, { service, guard: ports.authGuard, emailVerification: () => ports.emailVerification });
+        await invoiceRoutes(app, { invoices, guard: ports.authGuard });
+        await overviewRoutes(app, { overview, guard: ports.authGuard });
+        await adminBillingRoutes(app, { service: adminBilling, guard: ports.authGuard });
+      },
       jobHandlers: billingJobHandlers({ service, database: deps.database, mailer: deps.mailer }),
     };
   },

@@ -83,7 +83,14 @@ const reusedKey = (key: string) =>
  * changed only here, under its row lock, by exactly the amount of the ledger entry written with it;
  * a key is used at most once (unique indexes on transactions and ledger entries).
  */
-export function createLedger(deps: { now: () => Date }) {
+export function createLedger(deps: {
+  now: () => Date;
+  /**
+   * Issues the invoices of successful top-ups and subscription charges in the same transaction
+   * (invoices.service.ts); called last, because it locks the month's invoice counter until commit.
+   */
+  issueInvoices?: (tx: Tx, input: { transactionIds: readonly string[] }) => Promise<unknown>;
+}) {
   async function lockBalance(tx: Tx, userId: string): Promise<number> {
     const [row] = await tx
       .select({ balance: creditBalances.balance })
@@ -189,6 +196,7 @@ export function createLedger(deps: { now: () => Date }) {
     if (!transaction) throw reusedKey(input.idempotencyKey);
     const balanceAfter = await moveBalance(tx, input.userId, -input.amount, now);
     await writeEntry(tx, transaction, balanceAfter, now);
+    await deps.issueInvoices?.(tx, { transactionIds: [transaction.id] });
     return { transaction, balanceAfter, replayed: false };
   }
 
@@ -314,6 +322,7 @@ export function createLedger(deps: { now: () => Date }) {
       .returning();
     const balanceAfter = await moveBalance(tx, topup.userId, topup.amount, now);
     await writeEntry(tx, transaction!, balanceAfter, now);
+    await deps.issueInvoices?.(tx, { transactionIds: [transaction!.id] });
     return { transaction: transaction!, balanceAfter, replayed: false };
   }
 
@@ -426,6 +435,9 @@ export function createLedger(deps: { now: () => Date }) {
         outcome.skipped.push({ ...base, reason: 'insufficient-credit', required: Number(row.amount), available });
         shortfall.set(row.user_id, available);
       }
+    }
+    if (outcome.charged.length > 0) {
+      await deps.issueInvoices?.(tx, { transactionIds: outcome.charged.map((c) => c.transactionId) });
     }
     return outcome;
   }

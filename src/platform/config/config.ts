@@ -162,6 +162,18 @@ const envSchema = z.object({
   SELLER_PHONE: z.string().optional(),
   /** NPWP (Indonesian tax id), printed on invoices when set. */
   SELLER_TAX_ID: z.string().optional(),
+  /** Where invoice months and report days begin (an IANA zone): invoice number series, spend per month, revenue per day. */
+  BILLING_TIME_ZONE: z
+    .string()
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as Asia/Jakarta')
+    .default('Asia/Jakarta'),
 
   SMTP_URL: z
     .string()
@@ -272,6 +284,7 @@ function toConfig(env: ParsedEnv) {
     },
     billing: {
       topupExpiryMinutes: env.TOPUP_EXPIRY_MINUTES,
+      timeZone: env.BILLING_TIME_ZONE,
       seller: {
         name: env.SELLER_NAME,
         address: env.SELLER_ADDRESS,
