@@ -10,6 +10,8 @@ export interface ComposedModules<C extends JobCatalog = JobCatalog> {
   jobHandlers: JobHandlers<C>;
   seedSteps: { name: string; run: () => Promise<string> }[];
   ports: Partial<Ports>;
+  /** Starts each module's worker-only parts (informers), in module order; `close` stops them. */
+  startInWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -93,6 +95,9 @@ export function composeModules<C extends JobCatalog>(
     jobHandlers: jobHandlers as JobHandlers<C>,
     seedSteps: built.flatMap(({ manifest, parts }) => (parts.seed ? [{ name: manifest.name, run: parts.seed }] : [])),
     ports: provided as Partial<Ports>,
+    async startInWorker() {
+      for (const { parts } of built) await parts.startInWorker?.();
+    },
     async close() {
       for (const { parts } of built.reverse()) await parts.close?.();
     },

@@ -25,6 +25,7 @@ export function createWorker(deps: Kapal): WorkerRunner {
           await deps.jobs.schedule(schedule.job as never, schedule.everyMs, schedule.payload as never);
         }
       }
+      await deps.modules.startInWorker();
     },
     async close() {
       await runner.close();

@@ -31,6 +31,8 @@ export interface ModuleParts<P extends PortName = PortName> {
   jobHandlers?: ModuleJobHandlers;
   seed?: SeedStep;
   provides?: Pick<Ports, P>;
+  /** Starts what runs only in a worker process (informers), after the queues' workers started. */
+  startInWorker?: () => Promise<void>;
   /** Stops what the module started (caches, informers); called when the process shuts down. */
   close?: () => Promise<void> | void;
 }

@@ -134,6 +134,9 @@ const envSchema = z.object({
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
     .default(DEV_SECRETS.ENCRYPTION_KEY),
 
+  /** A subscription's app not RUNNING this long after it was bought fails for good (refunded, removed). */
+  PROVISIONING_DEADLINE_SECONDS: positiveInt.default(600),
+
   MIDTRANS_SERVER_KEY: z.string().min(1).default(DEV_SECRETS.MIDTRANS_SERVER_KEY),
   MIDTRANS_CLIENT_KEY: z.string().min(1).default(DEV_SECRETS.MIDTRANS_CLIENT_KEY),
   MIDTRANS_IS_PRODUCTION: booleanString.default(false),
@@ -263,6 +266,9 @@ function toConfig(env: ParsedEnv) {
       ingressNamespace: env.INGRESS_NAMESPACE,
       clusterIssuer: env.CERT_MANAGER_CLUSTER_ISSUER,
       templatesDir: env.TEMPLATES_DIR,
+    },
+    subscriptions: {
+      provisioningDeadlineSeconds: env.PROVISIONING_DEADLINE_SECONDS,
     },
     auth: {
       jwtSecret: env.JWT_SECRET,
