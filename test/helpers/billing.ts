@@ -10,12 +10,16 @@ import { startTestRuntime, type TestRuntime } from './test-runtime.js';
 export const MIDTRANS_TEST_SERVER_KEY = 'SB-Mid-server-billing-test';
 
 /** A clock the test moves forward (`advance`), to reach "15 minutes later" or "after the page expired" at once. */
-export function testClock(): Clock & { advance(ms: number): void } {
+export function testClock(): Clock & { advance(ms: number): void; reset(): void } {
   let offset = 0;
   return {
     now: () => new Date(Date.now() + offset),
     advance(ms) {
       offset += ms;
+    },
+    /** Back to real time (access tokens are signed in real time: a moved clock expires them). */
+    reset() {
+      offset = 0;
     },
   };
 }
