@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import type { Readable } from 'node:stream';
 import {
   type Configuration,
   CoreV1Api,
@@ -58,6 +59,18 @@ export interface WatchOptions extends ListOptions {
   resyncMs?: number;
 }
 
+export interface PodLogStreamOptions {
+  container?: string;
+  tailLines?: number;
+  sinceSeconds?: number;
+  /** The API server stops after this many bytes. */
+  limitBytes?: number;
+  follow?: boolean;
+}
+
+/** Backoff before an informer that stopped on an error is started again: 1 s doubling to 30 s. */
+export const WATCH_RESTART_BACKOFF = { firstMs: 1_000, maxMs: 30_000 };
+
 export interface KubeClient {
   /** Server-side apply of each object in order, as `fieldManager`; returns what the API server stored. */
   apply(objects: KubernetesObject[], options?: { dryRun?: boolean; force?: boolean }): Promise<KubernetesObject[]>;
@@ -79,6 +92,12 @@ export interface KubeClient {
     name: string,
     options?: { container?: string; tailLines?: number; sinceSeconds?: number; previous?: boolean },
   ): Promise<string>;
+  /**
+   * A pod's log as a stream (with `follow`, it stays open while the container runs): resolves once the
+   * API server answered 200 (within the request timeout), rejects with a KubeError otherwise. Destroy
+   * the stream to stop reading.
+   */
+  streamPodLogs(namespace: string, name: string, options?: PodLogStreamOptions): Promise<Readable>;
   /** JSON merge patch of a node (labels, taints, `spec.unschedulable`). */
   patchNode(name: string, patch: Record<string, unknown>): Promise<V1Node>;
   /** Evicts a pod through the Eviction API, so PodDisruptionBudgets are honoured. */
@@ -317,6 +336,7 @@ export function createKubeClient(options: {
 
     watch<T extends KubernetesObject>(watchOptions: WatchOptions, handlers: WatchHandlers<T>): Watch<T> {
       let stopped = false;
+      let failures = 0;
       let restartTimer: NodeJS.Timeout | undefined;
       let resyncTimer: NodeJS.Timeout | undefined;
       let informer: ReturnType<typeof makeInformer<T>> | undefined;
@@ -331,14 +351,28 @@ export function createKubeClient(options: {
         const { path } = await collectionPath(watchOptions.apiVersion, watchOptions.kind, watchOptions.namespace);
         const listFn = () => listAll<T>(watchOptions.apiVersion, watchOptions.kind, watchOptions);
         informer = makeInformer<T>(kc, path, listFn, watchOptions.labelSelector);
-        if (handlers.add) informer.on('add', handlers.add);
-        if (handlers.update) informer.on('update', handlers.update);
-        if (handlers.delete) informer.on('delete', handlers.delete);
+        // An event means the list and watch work again: the next failure starts the backoff afresh.
+        const healthy =
+          <A extends unknown[]>(handler?: (...args: A) => void) =>
+          (...args: A) => {
+            failures = 0;
+            handler?.(...args);
+          };
+        informer.on('add', healthy(handlers.add));
+        informer.on('update', healthy(handlers.update));
+        informer.on('delete', healthy(handlers.delete));
         informer.on('error', (err) => {
           if (stopped) return;
           handlers.error?.(toKubeError(err, `watch ${watchOptions.kind}`));
-          // The informer stops on error; start it again (it re-lists, so nothing is missed).
-          restartTimer = setTimeout(() => informer?.start().catch(() => {}), 1_000);
+          // The informer stops on any error but 410 Gone; start it again with backoff (it re-lists, so
+          // nothing is missed). A failed restart comes back here through the same event.
+          const delay = Math.min(WATCH_RESTART_BACKOFF.maxMs, WATCH_RESTART_BACKOFF.firstMs * 2 ** failures);
+          failures += 1;
+          clearTimeout(restartTimer);
+          restartTimer = setTimeout(() => {
+            if (!stopped)
+              informer?.start().catch((e) => handlers.error?.(toKubeError(e, `watch ${watchOptions.kind}`)));
+          }, delay);
         });
         await informer.start();
         markSynced();
@@ -377,6 +411,46 @@ export function createKubeClient(options: {
           previous: logOptions.previous,
         }),
       ),
+
+    async streamPodLogs(namespace, name, logOptions = {}) {
+      const operation = `logs pod ${namespace}/${name}`;
+      const cluster = kc.getCurrentCluster();
+      if (!cluster) throw new KubeError('No current cluster in the kubeconfig');
+      const url = new URL(
+        `${cluster.server.replace(/\/$/, '')}/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}/log`,
+      );
+      if (logOptions.container) url.searchParams.set('container', logOptions.container);
+      if (logOptions.tailLines !== undefined) url.searchParams.set('tailLines', String(logOptions.tailLines));
+      if (logOptions.sinceSeconds !== undefined) url.searchParams.set('sinceSeconds', String(logOptions.sinceSeconds));
+      if (logOptions.limitBytes !== undefined) url.searchParams.set('limitBytes', String(logOptions.limitBytes));
+      if (logOptions.follow) url.searchParams.set('follow', 'true');
+      const requestOptions: https.RequestOptions = { method: 'GET', headers: { accept: '*/*' } };
+      await kc.applyToHTTPSOptions(requestOptions);
+      const transport = url.protocol === 'https:' ? https : http;
+      return new Promise<Readable>((resolve, reject) => {
+        // The deadline covers the answer's head only: a followed log may then stay open for long.
+        const timer = setTimeout(
+          () => request.destroy(Object.assign(new Error('request timed out'), { name: 'AbortError' })),
+          requestTimeoutMs,
+        );
+        const request = transport.request(url, requestOptions, (response) => {
+          clearTimeout(timer);
+          const status = response.statusCode ?? 0;
+          if (status === 200) return resolve(response);
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('error', (err) => reject(kubeError(err, operation)));
+          response.on('end', () =>
+            reject(toKubeError({ code: status, body: Buffer.concat(chunks).toString('utf8') }, operation)),
+          );
+        });
+        request.on('error', (err) => {
+          clearTimeout(timer);
+          reject(kubeError(err, operation));
+        });
+        request.end();
+      });
+    },
 
     patchNode: (name, patch) =>
       call(`patch node ${name}`, () =>
