@@ -71,7 +71,8 @@ export const TENANT_POD_SECURITY = {
 export interface SubscriptionRenderInput {
   template: TemplateSpec;
   plan: PlanResources;
-  subscription: { id: string; name: string };
+  /** `host`: the app's host as the subscription keeps it (`<name>.<APPS_DOMAIN>`); else `<base name>.<domain>`. */
+  subscription: { id: string; name: string; host?: string };
   tenant: { userId: string };
 }
 
@@ -229,7 +230,7 @@ export function createTemplateRenderer(deps: { settings: RenderSettings; secrets
     const { template, plan, subscription, tenant } = input;
     const namespace = tenantNamespace(tenant.userId);
     const name = subscriptionBaseName(subscription);
-    const host = `${name}.${settings.domain}`;
+    const host = subscription.host ?? `${name}.${settings.domain}`;
     const publicUrl = `https://${host}`;
 
     const common = {
