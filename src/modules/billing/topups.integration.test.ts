@@ -91,7 +91,7 @@ describe('/billing: balance, transactions and Midtrans top-ups', () => {
 
     it('lists transactions newest first with type, status and date filters, and pages', async () => {
       const other = await bed.user();
-      const ids = [];
+      const ids: string[] = [];
       for (const amount of [10_000, 11_000, 12_000]) ids.push(await bed.startTopup(other, amount));
       bed.midtrans.setStatus(ids[0]!, 'settlement');
       await bed.midtrans.notify(ids[0]!, bed.webhookUrl);

@@ -22,7 +22,9 @@ describe('POST /webhooks/midtrans', () => {
   });
   afterAll(() => bed?.close());
 
-  const post = (body: unknown) =>
+  // biome-ignore lint/suspicious/noExplicitAny: answers are read as JSON of several shapes
+  type Answer = { status: number; json(): Promise<any> };
+  const post = (body: unknown): Promise<Answer> =>
     fetch(bed.webhookUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
