@@ -101,4 +101,23 @@ describe('/admin/users: errors', () => {
     expect(atLimit.statusCode).toBe(200);
     expect(atLimit.json().summary).toEqual({ succeeded: 1, failed: 99 });
   });
+
+  it('delete is refused (409, not 500) for a user with money history, which is kept; deactivating still works', async () => {
+    const user = await registerUser(t);
+    const billing = t.runtime.modules.ports.billing!;
+    await t.runtime.database.transaction((tx) =>
+      billing.adjust(tx, {
+        userId: user.id,
+        amount: 50_000,
+        reason: 'goodwill credit',
+        actorId: admin.id,
+        idempotencyKey: `test-${randomUUID()}`,
+      }),
+    );
+    const res = await as('DELETE', `/admin/users/${user.id}`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.message).toMatch(/records that must be kept.*deactivate the user instead/);
+    expect(await db().select().from(users).where(eq(users.id, user.id))).toHaveLength(1);
+    expect((await as('PATCH', `/admin/users/${user.id}`, { isActive: false })).statusCode).toBe(200);
+  });
 });

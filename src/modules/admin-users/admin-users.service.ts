@@ -1,6 +1,6 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Tx } from '../../platform/db/db.js';
-import { isUniqueViolation } from '../../platform/db/pg-errors.js';
+import { isForeignKeyViolation, isUniqueViolation } from '../../platform/db/pg-errors.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
 import {
   type Account,
@@ -114,7 +114,14 @@ export function createAdminUsersService(deps: {
       );
     }
     const now = clock.now();
-    await deleteUser(tx, id);
+    await deleteUser(tx, id).catch((err) => {
+      // Money history (the ledger, transactions, invoices) must outlive the account: it is kept, so the
+      // account can only be deactivated. Any other module's records that refer to the user say the same.
+      if (isForeignKeyViolation(err)) {
+        throw conflict('This user has records that must be kept (payments, invoices); deactivate the user instead');
+      }
+      throw err;
+    });
     await recordDomainEvent(tx, {
       type: 'user.deleted',
       aggregateId: id,
