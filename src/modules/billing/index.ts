@@ -10,3 +10,4 @@ export type {
   TransactionRow,
 } from './ledger.js';
 export { MAX_AMOUNT_IDR } from './ledger.js';
+export type { SubscriptionSpend, UpcomingRenewal } from './subscription-spend.js';
