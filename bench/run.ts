@@ -13,6 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { type BillingBenchResult, billingBenches } from './billing-scenarios.js';
 import { type Scenario, scenarios } from './scenarios.js';
 
 const { values, positionals } = parseArgs({
@@ -179,11 +180,17 @@ async function runScenario(scenario: Scenario) {
 }
 
 const selected = positionals.length > 0 ? scenarios.filter((s) => positionals.includes(s.name)) : scenarios;
-if (selected.length === 0)
-  throw new Error(`No scenario named ${positionals.join(', ')}; have ${scenarios.map((s) => s.name).join(', ')}`);
+// Billing's benchmarks measure their own way (distinct POST bodies; a job against one SQL statement).
+const ownWay = positionals.length > 0 ? billingBenches.filter((b) => positionals.includes(b.name)) : billingBenches;
+if (selected.length === 0 && ownWay.length === 0)
+  throw new Error(
+    `No scenario named ${positionals.join(', ')}; have ${[...scenarios, ...billingBenches].map((s) => s.name).join(', ')}`,
+  );
 
 const results = [];
 for (const scenario of selected) results.push(await runScenario(scenario));
+const ownResults: BillingBenchResult[] = [];
+for (const bench of ownWay) ownResults.push(await bench.run({ duration, connections, rounds }));
 
 console.log(
   `\nautocannon: ${connections} connections, ${rounds} rounds × ${duration} s per server (order alternating), medians\n`,
@@ -218,9 +225,13 @@ for (const r of results) {
 }
 console.log('');
 for (const r of results) console.log(`${r.scenario}: ${r.description}; baseline: ${r.baseline}`);
+for (const r of ownResults) {
+  console.log(r.lines.join('\n'));
+  problems.push(...r.problems);
+}
 mkdirSync('bench/results', { recursive: true });
 const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-writeFileSync(file, JSON.stringify({ connections, rounds, duration, results }, null, 2));
+writeFileSync(file, JSON.stringify({ connections, rounds, duration, results, billing: ownResults }, null, 2));
 console.log(`\nwritten to ${file}`);
 if (problems.length > 0) {
   console.log('');

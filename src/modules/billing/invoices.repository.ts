@@ -1,106 +1,90 @@
-import { and, asc, count, desc, eq, gte, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { DbExecutor, Tx } from '../../platform/db/db.js';
 import { invoiceCounters, invoices, transactions } from './billing.tables.js';
 
 export type InvoiceRow = typeof invoices.$inferSelect;
-export type NewInvoice = Omit<InvoiceRow, 'id' | 'createdAt'>;
 
-/** The money events that get an invoice once they succeed. */
-export const INVOICED_TYPES = ['TOPUP', 'SUBSCRIPTION_CHARGE'] as const;
-
-export interface InvoiceCandidate {
-  id: string;
-  userId: string;
-  type: (typeof INVOICED_TYPES)[number];
-  amount: number;
-  description: string;
-  paymentMethod: string | null;
-  reference: string | null;
-  subscriptionId: string | null;
-  completedAt: Date | null;
-}
-
-const idIn = (column: SQL | typeof transactions.id, ids: readonly string[]) =>
-  sql`${column} = any(${sql.param([...ids])}::uuid[])`;
+const uuids = (ids: readonly string[]) => sql`${sql.param([...ids])}::uuid[]`;
 
 /**
- * Of `transactionIds`, the successful top-ups and subscription charges that have no invoice yet, in the
- * order they happened (the order their numbers are given in).
+ * Of `transactionIds`, the owners of the successful top-ups and subscription charges that have no
+ * invoice yet (whose buyer details the invoices will need).
  */
-export async function invoiceCandidates(tx: Tx, transactionIds: readonly string[]): Promise<InvoiceCandidate[]> {
+export async function invoiceBuyerIds(tx: Tx, transactionIds: readonly string[]): Promise<string[]> {
   if (transactionIds.length === 0) return [];
-  const rows = await tx
-    .select({
-      id: transactions.id,
-      userId: transactions.userId,
-      type: transactions.type,
-      amount: transactions.amount,
-      description: transactions.description,
-      paymentMethod: transactions.paymentMethod,
-      reference: transactions.reference,
-      subscriptionId: transactions.subscriptionId,
-      completedAt: transactions.completedAt,
-    })
-    .from(transactions)
-    .leftJoin(invoices, eq(invoices.transactionId, transactions.id))
-    .where(
-      and(
-        idIn(transactions.id, transactionIds),
-        eq(transactions.status, 'SUCCESS'),
-        sql`${transactions.type} in ('TOPUP', 'SUBSCRIPTION_CHARGE')`,
-        isNull(invoices.id),
-      ),
-    )
-    .orderBy(asc(transactions.createdAt), asc(transactions.id));
-  return rows as InvoiceCandidate[];
+  const { rows } = await tx.execute<{ user_id: string }>(sql`
+    select distinct t.user_id
+    from unnest(${uuids(transactionIds)}) as wanted(id)
+    join ${transactions} t on t.id = wanted.id
+    where t.status = 'SUCCESS' and t.type in ('TOPUP', 'SUBSCRIPTION_CHARGE')
+      and not exists (select 1 from ${invoices} i where i.transaction_id = t.id)`);
+  return rows.map((r) => r.user_id);
+}
+
+export interface IssuedInvoice {
+  id: string;
+  number: string;
+  transactionId: string;
 }
 
 /**
- * Takes `count` consecutive numbers of `month` and returns the last one. The upsert locks the month's
- * counter row until the caller's transaction ends: concurrent issuers queue here, and a rollback gives
- * the numbers back with everything else, so a month's numbers never have a gap or a duplicate.
+ * Issues, in ONE statement whatever their number, the invoices of those of `transactionIds` that are
+ * successful top-ups or subscription charges without one: takes as many numbers of `month` from its
+ * counter (the upsert locks the month's row until the caller's transaction ends, so concurrent issuers
+ * queue there and a rollback gives the numbers back: no gap, no duplicate), numbers them in the order
+ * the transactions happened, and writes lines, totals and payment method from each transaction with the
+ * seller's and buyers' snapshots. A month past 999,999 invoices gets seven digits, never a truncated number.
  */
-export async function takeInvoiceNumbers(tx: Tx, month: string, howMany: number, now: Date): Promise<number> {
-  const [row] = await tx
-    .insert(invoiceCounters)
-    .values({ month, lastNumber: howMany, updatedAt: now })
-    .onConflictDoUpdate({
-      target: invoiceCounters.month,
-      set: { lastNumber: sql`${invoiceCounters.lastNumber} + excluded.last_number`, updatedAt: now },
-    })
-    .returning({ lastNumber: invoiceCounters.lastNumber });
-  return row!.lastNumber;
-}
-
-/** Inserts the invoices in one statement (one JSON parameter, whatever their number). */
-export async function insertInvoices(tx: Tx, rows: NewInvoice[]): Promise<InvoiceRow[]> {
-  if (rows.length === 0) return [];
-  const result = await tx.execute<{ id: string; transaction_id: string; created_at: string | Date }>(sql`
-    insert into invoices (number, user_id, transaction_id, issued_at, currency, seller, buyer, lines, subtotal, tax, total, payment_method)
-    select r.number, r.user_id, r.transaction_id, r.issued_at, r.currency, r.seller, r.buyer, r.lines, r.subtotal, r.tax, r.total, r.payment_method
-    from jsonb_to_recordset(${JSON.stringify(
-      rows.map((r) => ({
-        number: r.number,
-        user_id: r.userId,
-        transaction_id: r.transactionId,
-        issued_at: r.issuedAt.toISOString(),
-        currency: r.currency,
-        seller: r.seller,
-        buyer: r.buyer,
-        lines: r.lines,
-        subtotal: r.subtotal,
-        tax: r.tax,
-        total: r.total,
-        payment_method: r.paymentMethod,
-      })),
-    )}::jsonb) as r(number text, user_id uuid, transaction_id uuid, issued_at timestamptz, currency text,
-      seller jsonb, buyer jsonb, lines jsonb, subtotal bigint, tax bigint, total bigint, payment_method text)
-    returning id, transaction_id, created_at`);
-  const inserted = new Map(result.rows.map((r) => [r.transaction_id, r]));
-  return rows.map((r) => {
-    const row = inserted.get(r.transactionId)!;
-    return { ...r, id: row.id, createdAt: new Date(row.created_at) };
-  });
+export async function issueInvoiceRows(
+  tx: Tx,
+  input: {
+    transactionIds: readonly string[];
+    month: string;
+    now: Date;
+    seller: Record<string, unknown>;
+    buyers: { userId: string; buyer: Record<string, unknown> }[];
+  },
+): Promise<IssuedInvoice[]> {
+  if (input.transactionIds.length === 0) return [];
+  const { rows } = await tx.execute<{ id: string; number: string; transaction_id: string }>(sql`
+    with candidates as (
+      select t.id, t.user_id, t.type, t.amount, t.description, t.payment_method, t.reference,
+             row_number() over (order by t.created_at, t.id) as n
+      from unnest(${uuids(input.transactionIds)}) as wanted(id)
+      join ${transactions} t on t.id = wanted.id
+      where t.status = 'SUCCESS' and t.type in ('TOPUP', 'SUBSCRIPTION_CHARGE')
+        and not exists (select 1 from ${invoices} i where i.transaction_id = t.id)
+    ),
+    counter as (
+      insert into ${invoiceCounters} (month, last_number, updated_at)
+      select ${input.month}, count(*), ${input.now} from candidates having count(*) > 0
+      on conflict (month) do update
+        set last_number = ${invoiceCounters.lastNumber} + excluded.last_number, updated_at = excluded.updated_at
+      returning last_number, last_number - (select count(*) from candidates) as before
+    ),
+    buyers as (
+      select * from unnest(${uuids(input.buyers.map((b) => b.userId))},
+                           ${sql.param(input.buyers.map((b) => JSON.stringify(b.buyer)))}::jsonb[]) as b(user_id, doc)
+    ),
+    documents as (
+      select k.*, c.before + k.n as sequence, abs(k.amount) as total,
+             case when k.type = 'TOPUP' then 'Kapal credit top-up'
+                  else coalesce(nullif(k.description, ''), 'Subscription charge' || coalesce(' (' || k.reference || ')', ''))
+             end as line
+      from candidates k cross join counter c
+    )
+    insert into ${invoices} (number, user_id, transaction_id, issued_at, currency, seller, buyer, lines,
+                             subtotal, tax, total, payment_method)
+    select 'INV-' || ${input.month} || '-' || case when d.sequence < 1000000 then lpad(d.sequence::text, 6, '0') else d.sequence::text end,
+           d.user_id, d.id, ${input.now}, 'IDR', ${JSON.stringify(input.seller)}::jsonb,
+           coalesce(b.doc, jsonb_build_object('name', 'Unknown')),
+           jsonb_build_array(jsonb_build_object('description', d.line, 'quantity', 1, 'unitPrice', d.total, 'amount', d.total)),
+           d.total, 0, d.total,
+           coalesce(d.payment_method, case when d.type = 'TOPUP' then 'midtrans' else 'credit' end)
+    from documents d left join buyers b on b.user_id = d.user_id
+    order by d.sequence
+    returning id, number, transaction_id`);
+  return rows.map((r) => ({ id: r.id, number: r.number, transactionId: r.transaction_id }));
 }
 
 export async function findInvoiceByTransaction(executor: DbExecutor, transactionId: string) {

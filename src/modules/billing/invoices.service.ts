@@ -8,14 +8,12 @@ import type { InvoiceDocument, InvoiceLine, InvoiceParty, InvoiceRenderer } from
 import {
   findInvoiceByTransaction,
   findUserInvoice,
-  type InvoiceCandidate,
   type InvoiceFilters,
   type InvoiceRow,
-  insertInvoices,
-  invoiceCandidates,
+  type IssuedInvoice,
+  invoiceBuyerIds,
+  issueInvoiceRows,
   listUserInvoices,
-  type NewInvoice,
-  takeInvoiceNumbers,
 } from './invoices.repository.js';
 
 /** The seller printed on every invoice (configuration: SELLER_*), snapshotted when each is issued. */
@@ -33,24 +31,10 @@ export interface Invoice extends InvoiceDocument {
   currency: string;
 }
 
-/** `INV-202611-000123`: the month and its sequence number (six digits, more past 999,999). */
-export const invoiceNumber = (month: string, sequence: number) => `INV-${month}-${String(sequence).padStart(6, '0')}`;
-
 const withoutEmpty = (party: InvoiceParty): InvoiceParty =>
   Object.fromEntries(
     Object.entries(party).filter(([, v]) => v !== undefined && v !== null && v !== ''),
   ) as InvoiceParty;
-
-function linesOf(t: InvoiceCandidate): InvoiceLine[] {
-  const amount = Math.abs(t.amount);
-  const description =
-    t.type === 'TOPUP'
-      ? 'Kapal credit top-up'
-      : t.description || (t.reference ? `Subscription charge (${t.reference})` : 'Subscription charge');
-  return [{ description, quantity: 1, unitPrice: amount, amount }];
-}
-
-const paymentMethodOf = (t: InvoiceCandidate) => t.paymentMethod ?? (t.type === 'TOPUP' ? 'midtrans' : 'credit');
 
 export function toInvoice(row: InvoiceRow): Invoice {
   return {
@@ -104,43 +88,28 @@ export function createInvoiceService(deps: {
   const seller = withoutEmpty(deps.seller);
 
   /**
-   * Issues the invoices of those of `transactionIds` that are successful top-ups or subscription
-   * charges without one yet; returns the new ones. Four statements whatever the number (a renewal run
-   * issues thousands at once): the candidates, their buyers, one counter update for all of them, one insert.
+   * Issues the invoices of those of `transactionIds` that are successful top-ups or subscription charges
+   * without one yet; returns the new ones. Three statements whatever the number (a renewal run issues
+   * thousands at once): whose they are, those buyers (accounts' index), and one that numbers and writes them all.
    */
-  async function issueInvoices(tx: Tx, { transactionIds }: { transactionIds: readonly string[] }): Promise<Invoice[]> {
-    const candidates = await invoiceCandidates(tx, transactionIds);
-    if (candidates.length === 0) return [];
-    const buyers = new Map(
-      (await findAccounts(tx, [...new Set(candidates.map((c) => c.userId))])).map((a) => [
-        a.id,
-        withoutEmpty({ name: a.name, email: a.email, phone: a.phone ?? undefined }),
-      ]),
-    );
+  async function issueInvoices(
+    tx: Tx,
+    { transactionIds }: { transactionIds: readonly string[] },
+  ): Promise<IssuedInvoice[]> {
+    const buyerIds = await invoiceBuyerIds(tx, transactionIds);
+    if (buyerIds.length === 0) return [];
+    const buyers = (await findAccounts(tx, buyerIds)).map((a) => ({
+      userId: a.id,
+      buyer: { ...withoutEmpty({ name: a.name, email: a.email, phone: a.phone ?? undefined }) },
+    }));
     const now = deps.clock.now();
-    const month = monthKey(deps.timeZone, now);
-    // Taken last, right before the insert: the month's counter stays locked until the caller commits.
-    const last = await takeInvoiceNumbers(tx, month, candidates.length, now);
-    const first = last - candidates.length + 1;
-    const rows: NewInvoice[] = candidates.map((c, i) => {
-      const lines = linesOf(c);
-      const subtotal = lines.reduce((sum, line) => sum + line.amount, 0);
-      return {
-        number: invoiceNumber(month, first + i),
-        userId: c.userId,
-        transactionId: c.id,
-        issuedAt: now,
-        currency: 'IDR',
-        seller: { ...seller },
-        buyer: { ...(buyers.get(c.userId) ?? { name: 'Unknown' }) },
-        lines: lines as unknown as Record<string, unknown>[],
-        subtotal,
-        tax: 0,
-        total: subtotal,
-        paymentMethod: paymentMethodOf(c),
-      };
+    return issueInvoiceRows(tx, {
+      transactionIds,
+      month: monthKey(deps.timeZone, now),
+      now,
+      seller: { ...seller },
+      buyers,
     });
-    return (await insertInvoices(tx, rows)).map(toInvoice);
   }
 
   return {
@@ -152,8 +121,7 @@ export function createInvoiceService(deps: {
      * successful, or a refund or adjustment): a caller's bug, not a user's.
      */
     async issueInvoice(tx: Tx, { transactionId }: { transactionId: string }): Promise<Invoice> {
-      const [issued] = await issueInvoices(tx, { transactionIds: [transactionId] });
-      if (issued) return issued;
+      await issueInvoices(tx, { transactionIds: [transactionId] });
       const existing = await findInvoiceByTransaction(tx, transactionId);
       if (!existing) {
         throw new Error(
