@@ -19,6 +19,7 @@ import type { TestUser } from './helpers/auth.js';
 import { aPendingTopupOf } from './helpers/billing.js';
 import { catalogParams } from './helpers/catalog.js';
 import { anInvoiceOf } from './helpers/invoices.js';
+import { anEndedPodOf } from './helpers/subscriptions.js';
 import type { TestRuntime } from './helpers/test-runtime.js';
 
 export type Persona = 'anonymous' | 'user' | 'otherUser' | 'admin';
@@ -157,4 +158,28 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'GET /api/v1/admin/transactions/revenue': adminOnly(200),
   // No body and no Idempotency-Key: the administrator gets as far as the 400, nothing is adjusted.
   'POST /api/v1/admin/users/{id}/adjustments': adminOnly(400),
+
+  // subscriptions and pods (issue 9): a user's own; another user's (and an administrator's view of it) is 404.
+  // The fixture's pod has ended: reads answer 200, what needs a running app (or its credentials) 409.
+  'POST /api/v1/subscriptions': signedIn(400),
+  'GET /api/v1/subscriptions': signedIn(200),
+  'GET /api/v1/subscriptions/{id}': owned(200, async (fx) => ({
+    params: { id: (await anEndedPodOf(fx.t.runtime.database.db, fx.user.id)).subscriptionId },
+  })),
+  'GET /api/v1/subscriptions/{id}/credentials': owned(409, async (fx) => ({
+    params: { id: (await anEndedPodOf(fx.t.runtime.database.db, fx.user.id)).subscriptionId },
+  })),
+  'GET /api/v1/pods': signedIn(200),
+  'GET /api/v1/pods/{id}': owned(200, async (fx) => ({
+    params: { id: (await anEndedPodOf(fx.t.runtime.database.db, fx.user.id)).podId },
+  })),
+  'POST /api/v1/pods/{id}/restart': owned(409, async (fx) => ({
+    params: { id: (await anEndedPodOf(fx.t.runtime.database.db, fx.user.id)).podId },
+  })),
+  'GET /api/v1/pods/{id}/logs': owned(409, async (fx) => ({
+    params: { id: (await anEndedPodOf(fx.t.runtime.database.db, fx.user.id)).podId },
+  })),
+  'GET /api/v1/pods/{id}/events': owned(200, async (fx) => ({
+    params: { id: (await anEndedPodOf(fx.t.runtime.database.db, fx.user.id)).podId },
+  })),
 };

@@ -9,6 +9,7 @@ import { domainEventsModule } from './domain-events/index.js';
 import { healthModule } from './health/index.js';
 import { notificationsModule } from './notifications/index.js';
 import { queuesModule } from './queues/index.js';
+import { subscriptionsModule } from './subscriptions/index.js';
 import { templatesModule } from './templates/index.js';
 import { workersModule } from './workers/index.js';
 
@@ -17,6 +18,7 @@ export const modules = [
   auditModule,
   domainEventsModule,
   accountsModule,
+  subscriptionsModule,
   adminUsersModule,
   notificationsModule,
   templatesModule,

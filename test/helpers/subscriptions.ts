@@ -21,3 +21,19 @@ export async function insertBareSubscription(
     values (${id}, ${userId}, ${options.name ?? `bare-${tag}`}, ${`bare-${tag}.apps.test`}, 0, now(), now() + interval '30 days')`);
   return { id, userId };
 }
+
+/**
+ * A subscription of `userId` whose pod has ended (TERMINATED, objects gone), written straight to the
+ * database: no plan, no charge, no cluster objects. For tests of the routes around it (the authorization
+ * matrix): reads answer 200, actions that need a running app 409. Returns the subscription's and pod's ids.
+ */
+export async function anEndedPodOf(db: Db, userId: string): Promise<{ subscriptionId: string; podId: string }> {
+  const { id } = await insertBareSubscription(db, { userId });
+  const podId = randomUUID();
+  await db.execute(sql`
+    insert into pods (id, subscription_id, user_id, status, namespace, workload_kind, workload_name,
+                      provisioning_deadline_at, terminated_at)
+    values (${podId}, ${id}, ${userId}, 'TERMINATED', ${`tenant-${userId}`}, 'Deployment', ${`bare-${podId.slice(0, 8)}`},
+            now(), now())`);
+  return { subscriptionId: id, podId };
+}

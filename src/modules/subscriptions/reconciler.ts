@@ -1,0 +1,341 @@
+import type { Clock } from '../../platform/clock.js';
+import type { Database, DbExecutor } from '../../platform/db/db.js';
+import type { KubeClient, KubernetesObject } from '../../platform/kube/kube-client.js';
+import { KubeForbiddenError, KubeInvalidError } from '../../platform/kube/kube-errors.js';
+import type { Logger } from '../../platform/logger.js';
+import type { BillingPort } from '../billing/index.js';
+import { findPlansForPurchase, type PlanForPurchase } from '../catalog/index.js';
+import {
+  footprintOf,
+  type KubeObject,
+  LABELS,
+  type TemplateRegistry,
+  type TemplateRenderer,
+  tenantNamespace,
+} from '../templates/index.js';
+import { provisioningRefundKey } from './period.js';
+import {
+  isLive,
+  type PodRow,
+  subscriptionsRepository as repo,
+  type SubscriptionRow,
+  type SubscriptionWithPod,
+} from './subscriptions.repository.js';
+
+export interface ObjectChange {
+  kind: string;
+  namespace?: string;
+  name: string;
+  action: 'created' | 'updated' | 'deleted';
+}
+
+export interface ReconcileResult {
+  subscriptionId: string;
+  outcome: 'applied' | 'removed' | 'failed' | 'missing';
+  changes: ObjectChange[];
+}
+
+/** A failure no retry will fix (the API server refused the objects, the quota is too small, the deadline passed). */
+export class PermanentProvisioningError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PermanentProvisioningError';
+  }
+}
+
+/** Annotation on the app's pod template: changing it rolls the workload (kubectl rollout restart does the same). */
+export const RESTARTED_AT_ANNOTATION = 'kapal.io/restartedAt';
+
+/** Every kind the renderer makes inside a tenant namespace, deleted by the subscription's label. */
+const SUBSCRIPTION_KINDS = [
+  ['networking.k8s.io/v1', 'Ingress'],
+  ['networking.k8s.io/v1', 'NetworkPolicy'],
+  ['apps/v1', 'Deployment'],
+  ['apps/v1', 'StatefulSet'],
+  ['v1', 'Service'],
+  ['v1', 'Secret'],
+  ['v1', 'PersistentVolumeClaim'],
+] as const;
+
+/** A new RoleBinding may not be honoured at once: a Forbidden is retried this often, with this backoff. */
+const FORBIDDEN_RETRY_DELAYS_MS = [250, 1_000];
+
+export interface ReconcilerDeps {
+  database: Pick<Database, 'db' | 'pool' | 'transaction'>;
+  kube: KubeClient;
+  templates: TemplateRegistry;
+  renderer: TemplateRenderer;
+  billing: () => Pick<BillingPort, 'refund'>;
+  clock: Clock;
+  logger: Logger;
+  /** Called after a provisioning failed for good and was refunded (the failure mail). */
+  onFailed?: (subscriptionId: string) => Promise<void>;
+}
+
+const describe = (o: KubernetesObject) => `${o.kind}/${o.metadata?.namespace ?? ''}/${o.metadata?.name}`;
+
+/**
+ * The reconciler: for one subscription, what its objects should be in its current state (rendered from
+ * PostgreSQL), converged by server-side apply; for an ended one, its objects removed. Runs one at a time
+ * per subscription (a PostgreSQL advisory lock, released by the server if the process dies), so two
+ * jobs for one subscription, or the full pass and a job, never interleave. Idempotent.
+ */
+export function createReconciler(deps: ReconcilerDeps) {
+  const { database, kube, clock } = deps;
+
+  /** Runs `fn` holding the subscription's advisory lock on a connection of its own. */
+  async function exclusively<T>(subscriptionId: string, fn: () => Promise<T>): Promise<T> {
+    const client = await database.pool.connect();
+    try {
+      await client.query(`select pg_advisory_lock(hashtextextended('kapal-reconcile:' || $1, 0))`, [subscriptionId]);
+      try {
+        return await fn();
+      } finally {
+        await client.query(`select pg_advisory_unlock(hashtextextended('kapal-reconcile:' || $1, 0))`, [
+          subscriptionId,
+        ]);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  async function plansOf(executor: DbExecutor, rows: SubscriptionRow[]): Promise<Map<string, PlanForPurchase>> {
+    const planIds = rows.map((r) => r.planId).filter((id): id is string => id !== null);
+    return new Map((await findPlansForPurchase(executor, planIds)).map((p) => [p.id, p]));
+  }
+
+  /** The objects of `target` in apply order: the tenant's namespace and guard rails, then the app's. */
+  async function desiredObjects({ subscription, pod }: SubscriptionWithPod): Promise<KubeObject[]> {
+    const tenantSubscriptions = await repo.liveOfTenant(database.db, subscription.userId);
+    const plans = await plansOf(database.db, [subscription, ...tenantSubscriptions]);
+    const plan = subscription.planId ? plans.get(subscription.planId) : undefined;
+    if (!plan) throw new PermanentProvisioningError('the plan of this subscription no longer exists');
+    const template = deps.templates.get(plan.service.templateRef);
+    if (!template) throw new PermanentProvisioningError(`no template "${plan.service.templateRef}" is installed`);
+    const otherFootprints = tenantSubscriptions
+      .filter((s) => s.id !== subscription.id)
+      .flatMap((s) => {
+        const p = s.planId ? plans.get(s.planId) : undefined;
+        const t = p && deps.templates.get(p.service.templateRef);
+        return p && t ? [footprintOf(t, p)] : [];
+      });
+    const objects = await deps.renderer.render({
+      template,
+      plan,
+      subscription: { id: subscription.id, name: subscription.name, host: subscription.host },
+      tenant: { userId: subscription.userId },
+      otherFootprints,
+    });
+    return objects.map((object) => adjustForState(object, subscription, pod));
+  }
+
+  /** What the state adds to the rendered objects: zero replicas while suspended, the restart annotation. */
+  function adjustForState(object: KubeObject, subscription: SubscriptionRow, pod: PodRow): KubeObject {
+    if (object.kind !== 'Deployment' && object.kind !== 'StatefulSet') return object;
+    const spec = structuredClone(object.spec as { replicas: number; template: { metadata: Record<string, unknown> } });
+    if (subscription.status === 'SUSPENDED') spec.replicas = 0;
+    if (pod.lastRestartAt && object.metadata.labels[LABELS.component] === 'app') {
+      const metadata = spec.template.metadata as { annotations?: Record<string, string> };
+      metadata.annotations = { ...metadata.annotations, [RESTARTED_AT_ANNOTATION]: pod.lastRestartAt.toISOString() };
+    }
+    return { ...object, spec };
+  }
+
+  /** Applies one object; a Forbidden (a RoleBinding not honoured yet) is tried again with backoff. */
+  async function applyOne(object: KubeObject): Promise<KubernetesObject> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const [stored] = await kube.apply([object]);
+        return stored!;
+      } catch (err) {
+        if (!(err instanceof KubeForbiddenError)) throw err;
+        if (/exceeded quota|forbidden: exceeded/i.test(err.message)) {
+          throw new PermanentProvisioningError(`${describe(object)}: ${err.message}`);
+        }
+        const delay = FORBIDDEN_RETRY_DELAYS_MS[attempt];
+        if (delay === undefined) throw err;
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
+  /**
+   * What an apply changed, read from what the API server stored: created when the object is newer than
+   * this run, updated when Kapal's managed-fields entry changed during it (its time moves only when
+   * Kapal's fields change), else nothing. Timestamps have one-second resolution.
+   */
+  function changeOf(stored: KubernetesObject, startedAt: Date): ObjectChange['action'] | undefined {
+    const since = Math.floor(startedAt.getTime() / 1000) * 1000;
+    const created = stored.metadata?.creationTimestamp;
+    if (created && new Date(created).getTime() >= since) return 'created';
+    const entry = stored.metadata?.managedFields?.find((f) => f.manager === 'kapal' && f.operation === 'Apply');
+    if (entry?.time && new Date(entry.time).getTime() >= since) return 'updated';
+    return undefined;
+  }
+
+  async function apply(target: SubscriptionWithPod): Promise<ObjectChange[]> {
+    const startedAt = new Date();
+    const objects = await desiredObjects(target);
+    const changes: ObjectChange[] = [];
+    for (const object of objects) {
+      let stored: KubernetesObject;
+      try {
+        stored = await applyOne(object);
+      } catch (err) {
+        if (err instanceof KubeInvalidError)
+          throw new PermanentProvisioningError(`${describe(object)}: ${err.message}`);
+        throw err;
+      }
+      const action = changeOf(stored, startedAt);
+      if (action)
+        changes.push({ kind: object.kind!, namespace: object.metadata.namespace, name: object.metadata.name, action });
+    }
+    return changes;
+  }
+
+  /** Deletes the subscription's objects (by its label), and the tenant's namespace when nothing live is left in it. */
+  async function remove(subscription: SubscriptionRow): Promise<ObjectChange[]> {
+    const namespace = tenantNamespace(subscription.userId);
+    const labelSelector = `${LABELS.subscription}=${subscription.id}`;
+    const changes: ObjectChange[] = [];
+    for (const [apiVersion, kind] of SUBSCRIPTION_KINDS) {
+      for (const object of await kube.list(apiVersion, kind, { namespace, labelSelector })) {
+        const name = object.metadata!.name!;
+        if (await kube.delete({ apiVersion, kind, name, namespace }))
+          changes.push({ kind, namespace, name, action: 'deleted' });
+      }
+    }
+    if ((await repo.countLiveOfUser(database.db, subscription.userId)) === 0) {
+      if (await kube.delete({ apiVersion: 'v1', kind: 'Namespace', name: namespace }))
+        changes.push({ kind: 'Namespace', name: namespace, action: 'deleted' });
+    }
+    return changes;
+  }
+
+  /**
+   * Provisioning failed for good: subscription and pod FAILED and the first charge refunded in one
+   * transaction (the refund's key makes it happen once), then the objects removed and the customer told.
+   */
+  async function fail(subscriptionId: string, reason: string): Promise<boolean> {
+    const now = clock.now();
+    const failedNow = await database.transaction(async (tx) => {
+      const locked = await repo.lockWithPod(tx, subscriptionId);
+      if (!locked || !isLive(locked.subscription.status)) return false;
+      const { subscription, pod } = locked;
+      await repo.updateSubscription(tx, subscription.id, { status: 'FAILED', failedAt: now, endReason: reason });
+      await repo.updatePod(tx, pod.id, { status: 'FAILED', failedAt: now, lastError: reason });
+      if (subscription.priceIdr > 0) {
+        await deps.billing().refund(tx, {
+          userId: subscription.userId,
+          amount: subscription.priceIdr,
+          reference: `subscription:${subscription.id}`,
+          idempotencyKey: provisioningRefundKey(subscription.id),
+          subscriptionId: subscription.id,
+          description: `Refund: ${subscription.name} could not be started`,
+          reason,
+        });
+      }
+      return true;
+    });
+    if (failedNow) {
+      deps.logger.warn({ subscriptionId, reason }, 'provisioning failed for good; refunded');
+      await deps.onFailed?.(subscriptionId);
+    }
+    return failedNow;
+  }
+
+  async function record(subscriptionId: string, trigger: string, changes: ObjectChange[], error?: string) {
+    if (changes.length === 0 && !error) return;
+    await repo.recordReconciliation(database.db, { subscriptionId, trigger, changes, error: error ?? null });
+  }
+
+  async function reconcile(subscriptionId: string, trigger: string): Promise<ReconcileResult> {
+    return exclusively(subscriptionId, async () => {
+      const target = await repo.findWithPod(database.db, subscriptionId);
+      if (!target) return { subscriptionId, outcome: 'missing', changes: [] };
+      const { subscription, pod } = target;
+
+      if (!isLive(subscription.status)) {
+        const changes = await remove(subscription);
+        const final = subscription.status === 'FAILED' ? 'FAILED' : 'TERMINATED';
+        await repo.updatePod(database.db, pod.id, {
+          status: final,
+          terminatedAt: pod.terminatedAt ?? clock.now(),
+          lastReconciledAt: clock.now(),
+          availableReplicas: 0,
+          readyReplicas: 0,
+        });
+        await record(subscriptionId, trigger, changes);
+        return { subscriptionId, outcome: 'removed', changes };
+      }
+
+      if (pod.status === 'PROVISIONING' && pod.provisioningDeadlineAt.getTime() <= clock.now().getTime()) {
+        const reason = 'the app did not start within the provisioning deadline';
+        await fail(subscriptionId, reason);
+        return failedResult(subscriptionId, trigger, reason);
+      }
+
+      try {
+        const changes = await apply(target);
+        await repo.updatePod(database.db, pod.id, { lastReconciledAt: clock.now() });
+        await record(subscriptionId, trigger, changes);
+        return { subscriptionId, outcome: 'applied', changes };
+      } catch (err) {
+        if (!(err instanceof PermanentProvisioningError)) {
+          await repo.updatePod(database.db, pod.id, { lastError: (err as Error).message });
+          throw err;
+        }
+        // A live app that ran before is not failed by a refused change: the error is kept for the operator.
+        if (pod.status !== 'PROVISIONING') {
+          await repo.updatePod(database.db, pod.id, { lastError: err.message });
+          await record(subscriptionId, trigger, [], err.message);
+          throw err;
+        }
+        await fail(subscriptionId, err.message);
+        return failedResult(subscriptionId, trigger, err.message);
+      }
+    });
+  }
+
+  async function failedResult(subscriptionId: string, trigger: string, reason: string): Promise<ReconcileResult> {
+    // The objects go at once (the job would otherwise wait for the next pass).
+    const target = await repo.findWithPod(database.db, subscriptionId);
+    const changes = target ? await remove(target.subscription) : [];
+    if (target) await repo.updatePod(database.db, target.pod.id, { terminatedAt: clock.now() });
+    await record(subscriptionId, trigger, changes, reason);
+    return { subscriptionId, outcome: 'failed', changes };
+  }
+
+  /** The full pass: every live subscription, and every ended one not confirmed removed, a few at a time. */
+  async function reconcileAll(options: { concurrency?: number } = {}) {
+    const ids = await repo.idsToReconcile(database.db);
+    const results: ReconcileResult[] = [];
+    const errors: { subscriptionId: string; error: string }[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < ids.length) {
+        const id = ids[next++]!;
+        try {
+          results.push(await reconcile(id, 'full-pass'));
+        } catch (err) {
+          errors.push({ subscriptionId: id, error: (err as Error).message });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, ids.length) }, worker));
+    const changed = results.filter((r) => r.changes.length > 0);
+    if (changed.length > 0 || errors.length > 0)
+      deps.logger.info({ visited: ids.length, changed: changed.length, errors }, 'full reconcile pass');
+    return {
+      visited: ids.length,
+      changed: changed.map((r) => ({ subscriptionId: r.subscriptionId, changes: r.changes })),
+      failed: results.filter((r) => r.outcome === 'failed').map((r) => r.subscriptionId),
+      errors,
+    };
+  }
+
+  return { reconcile, reconcileAll, fail };
+}
+
+export type Reconciler = ReturnType<typeof createReconciler>;

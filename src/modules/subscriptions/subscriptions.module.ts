@@ -1,0 +1,112 @@
+import { createSecretBox } from '../../platform/crypto/secret-box.js';
+import { defineModule } from '../module.js';
+import { createDatabaseSecretStore, createTemplateRenderer, type TemplateRegistry } from '../templates/index.js';
+import { createPodStatusWatcher } from './pod-status.js';
+import { createReconciler } from './reconciler.js';
+import { catalogUsage, liveSubscriptions, subscriptionSpend } from './subscription-ports.js';
+import { subscriptionJobHandlers, subscriptionJobs } from './subscriptions.jobs.js';
+import { subscriptionsRoutes } from './subscriptions.routes.js';
+import { createSubscriptionsService } from './subscriptions.service.js';
+import * as tables from './subscriptions.tables.js';
+
+/** The full reconcile pass (drift repair, overdue provisioning) runs this often. */
+export const RECONCILE_EVERY_MS = 2 * 60_000;
+
+/**
+ * Subscriptions and their pods: buying a plan (charged through the billing port), the reconciler that
+ * converges each subscription's Kubernetes objects, the informers that report their status, the pod
+ * reads and actions, and the answers other modules ask (live subscriptions, catalog usage, spend).
+ */
+export const subscriptionsModule = defineModule({
+  name: 'subscriptions',
+  tables,
+  jobs: subscriptionJobs,
+  schedules: [{ job: 'subscriptions.reconcile-all', everyMs: RECONCILE_EVERY_MS, payload: {} }],
+  needs: ['authGuard', 'emailVerification', 'audit', 'billing', 'templates'],
+  provides: ['liveSubscriptions', 'catalogUsage', 'subscriptionSpend'],
+  build(deps, ports) {
+    const logger = deps.logger.child({ module: 'subscriptions' });
+    // Ports are read when used: this module is listed before the providers of templates and billing,
+    // because admin-users and catalog read the ports it provides in their own build.
+    const templates: TemplateRegistry = {
+      get dir() {
+        return ports.templates.dir;
+      },
+      get: (slug) => ports.templates.get(slug),
+      list: () => ports.templates.list(),
+    };
+    const secrets = createDatabaseSecretStore({
+      db: deps.database.db,
+      box: createSecretBox(deps.config.encryptionKey),
+    });
+    const renderer = createTemplateRenderer({ settings: deps.config.apps, secrets });
+    const reconciler = createReconciler({
+      database: deps.database,
+      kube: deps.kube,
+      templates,
+      renderer,
+      billing: () => ports.billing,
+      clock: deps.clock,
+      logger,
+      onFailed: async (subscriptionId) => {
+        await deps.jobs.enqueue(
+          'subscriptions.notify',
+          { subscriptionId, mail: 'provisioning-failed' },
+          { jobId: `provisioning-failed-${subscriptionId}` },
+        );
+      },
+    });
+    const service = createSubscriptionsService({
+      database: deps.database,
+      kube: deps.kube,
+      clock: deps.clock,
+      logger,
+      jobs: deps.jobs,
+      templates,
+      secrets,
+      appsDomain: deps.config.apps.domain,
+      provisioningDeadlineSeconds: deps.config.subscriptions.provisioningDeadlineSeconds,
+      billing: () => ports.billing,
+      emailVerification: () => ports.emailVerification,
+      audit: () => ports.audit,
+    });
+    const watcher = createPodStatusWatcher({
+      kube: deps.kube,
+      database: deps.database,
+      clock: deps.clock,
+      logger,
+      onFirstRunning: async (subscriptionId) => {
+        await deps.jobs.enqueue(
+          'subscriptions.notify',
+          { subscriptionId, mail: 'service-ready' },
+          { jobId: `service-ready-${subscriptionId}` },
+        );
+      },
+      onWorkloadDeleted: async (subscriptionId, resourceVersion) => {
+        await deps.jobs.enqueue(
+          'subscriptions.reconcile',
+          { subscriptionId, trigger: 'workload-deleted' },
+          { jobId: `repair-${subscriptionId}-${resourceVersion}` },
+        );
+      },
+    });
+    return {
+      provides: { liveSubscriptions, catalogUsage, subscriptionSpend },
+      routes: (app) =>
+        subscriptionsRoutes(app, {
+          service,
+          guard: ports.authGuard,
+          emailVerification: () => ports.emailVerification,
+        }),
+      jobHandlers: subscriptionJobHandlers({
+        reconciler,
+        database: deps.database,
+        mailer: deps.mailer,
+        templates,
+        secrets,
+      }),
+      startInWorker: () => watcher.start(),
+      close: () => watcher.stop(),
+    };
+  },
+});

@@ -1,0 +1,263 @@
+import { and, count, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import type { DbExecutor } from '../../platform/db/db.js';
+import { pods, reconciliations, subscriptions } from './subscriptions.tables.js';
+
+export type SubscriptionRow = typeof subscriptions.$inferSelect;
+export type PodRow = typeof pods.$inferSelect;
+export type SubscriptionStatus = SubscriptionRow['status'];
+export type PodStatus = PodRow['status'];
+
+/** Statuses whose app Kapal keeps (running or scaled to zero): the partial unique indexes use the same set. */
+export const LIVE_STATUSES = ['ACTIVE', 'SUSPENDED', 'CANCELLED'] as const satisfies readonly SubscriptionStatus[];
+/** Statuses whose objects must be gone from the cluster. */
+export const ENDED_STATUSES = ['TERMINATED', 'FAILED'] as const satisfies readonly SubscriptionStatus[];
+
+export const isLive = (status: SubscriptionStatus) => (LIVE_STATUSES as readonly string[]).includes(status);
+const live = inArray(subscriptions.status, [...LIVE_STATUSES]);
+
+export interface SubscriptionWithPod {
+  subscription: SubscriptionRow;
+  pod: PodRow;
+}
+
+/** The only code that reads and writes subscriptions, pods and reconciliations. */
+export const subscriptionsRepository = {
+  async insertSubscription(executor: DbExecutor, values: typeof subscriptions.$inferInsert): Promise<SubscriptionRow> {
+    const [row] = await executor.insert(subscriptions).values(values).returning();
+    return row!;
+  },
+
+  async insertPod(executor: DbExecutor, values: typeof pods.$inferInsert): Promise<PodRow> {
+    const [row] = await executor.insert(pods).values(values).returning();
+    return row!;
+  },
+
+  async findByIdempotencyKey(executor: DbExecutor, userId: string, key: string) {
+    const [row] = await executor
+      .select()
+      .from(subscriptions)
+      .where(and(eq(subscriptions.userId, userId), eq(subscriptions.idempotencyKey, key)));
+    return row;
+  },
+
+  /** Frees a key whose 24 hours are over, so the same key may start a new subscription. */
+  async releaseIdempotencyKey(executor: DbExecutor, subscriptionId: string) {
+    await executor
+      .update(subscriptions)
+      .set({ idempotencyKey: null, idempotencyExpiresAt: null })
+      .where(eq(subscriptions.id, subscriptionId));
+  },
+
+  async liveWithName(executor: DbExecutor, userId: string, name: string) {
+    const [row] = await executor
+      .select({ id: subscriptions.id })
+      .from(subscriptions)
+      .where(and(eq(subscriptions.userId, userId), eq(subscriptions.name, name), live));
+    return row;
+  },
+
+  async liveWithHost(executor: DbExecutor, host: string) {
+    const [row] = await executor
+      .select({ id: subscriptions.id })
+      .from(subscriptions)
+      .where(and(eq(subscriptions.host, host), live));
+    return row;
+  },
+
+  async findWithPod(executor: DbExecutor, subscriptionId: string): Promise<SubscriptionWithPod | undefined> {
+    const [row] = await executor
+      .select({ subscription: subscriptions, pod: pods })
+      .from(subscriptions)
+      .innerJoin(pods, eq(pods.subscriptionId, subscriptions.id))
+      .where(eq(subscriptions.id, subscriptionId));
+    return row;
+  },
+
+  /** Locks the subscription row (and reads its pod) for a state change. */
+  async lockWithPod(executor: DbExecutor, subscriptionId: string): Promise<SubscriptionWithPod | undefined> {
+    const [row] = await executor
+      .select({ subscription: subscriptions, pod: pods })
+      .from(subscriptions)
+      .innerJoin(pods, eq(pods.subscriptionId, subscriptions.id))
+      .where(eq(subscriptions.id, subscriptionId))
+      .for('update', { of: subscriptions });
+    return row;
+  },
+
+  async findOwnedWithPod(executor: DbExecutor, userId: string, subscriptionId: string) {
+    const [row] = await executor
+      .select({ subscription: subscriptions, pod: pods })
+      .from(subscriptions)
+      .innerJoin(pods, eq(pods.subscriptionId, subscriptions.id))
+      .where(and(eq(subscriptions.id, subscriptionId), eq(subscriptions.userId, userId)));
+    return row;
+  },
+
+  async findOwnedPod(executor: DbExecutor, userId: string, podId: string) {
+    const [row] = await executor
+      .select({ subscription: subscriptions, pod: pods })
+      .from(pods)
+      .innerJoin(subscriptions, eq(subscriptions.id, pods.subscriptionId))
+      .where(and(eq(pods.id, podId), eq(pods.userId, userId)));
+    return row;
+  },
+
+  async listOwned(
+    executor: DbExecutor,
+    userId: string,
+    filter: { statuses?: SubscriptionStatus[]; page: number; pageSize: number },
+  ): Promise<{ items: SubscriptionWithPod[]; total: number }> {
+    const where = and(
+      eq(subscriptions.userId, userId),
+      filter.statuses?.length ? inArray(subscriptions.status, filter.statuses) : undefined,
+    );
+    const [items, [totals]] = await Promise.all([
+      executor
+        .select({ subscription: subscriptions, pod: pods })
+        .from(subscriptions)
+        .innerJoin(pods, eq(pods.subscriptionId, subscriptions.id))
+        .where(where)
+        .orderBy(desc(subscriptions.createdAt), desc(subscriptions.id))
+        .limit(filter.pageSize)
+        .offset((filter.page - 1) * filter.pageSize),
+      executor.select({ total: count() }).from(subscriptions).where(where),
+    ]);
+    return { items, total: totals?.total ?? 0 };
+  },
+
+  async listOwnedPods(
+    executor: DbExecutor,
+    userId: string,
+    filter: { statuses?: PodStatus[]; page: number; pageSize: number },
+  ): Promise<{ items: SubscriptionWithPod[]; total: number }> {
+    const where = and(
+      eq(pods.userId, userId),
+      filter.statuses?.length ? inArray(pods.status, filter.statuses) : undefined,
+    );
+    const [items, [totals]] = await Promise.all([
+      executor
+        .select({ subscription: subscriptions, pod: pods })
+        .from(pods)
+        .innerJoin(subscriptions, eq(subscriptions.id, pods.subscriptionId))
+        .where(where)
+        .orderBy(desc(pods.createdAt), desc(pods.id))
+        .limit(filter.pageSize)
+        .offset((filter.page - 1) * filter.pageSize),
+      executor.select({ total: count() }).from(pods).where(where),
+    ]);
+    return { items, total: totals?.total ?? 0 };
+  },
+
+  /** The tenant's live subscriptions (for sizing its namespace), `except` one. */
+  async liveOfTenant(executor: DbExecutor, userId: string): Promise<SubscriptionRow[]> {
+    return executor
+      .select()
+      .from(subscriptions)
+      .where(and(eq(subscriptions.userId, userId), live));
+  },
+
+  /**
+   * What the full pass visits: every live subscription, and every ended one whose objects were not
+   * confirmed removed yet.
+   */
+  async idsToReconcile(executor: DbExecutor): Promise<string[]> {
+    const rows = await executor
+      .select({ id: subscriptions.id })
+      .from(subscriptions)
+      .innerJoin(pods, eq(pods.subscriptionId, subscriptions.id))
+      .where(or(live, and(inArray(subscriptions.status, [...ENDED_STATUSES]), isNull(pods.terminatedAt))))
+      .orderBy(subscriptions.id);
+    return rows.map((r) => r.id);
+  },
+
+  async updatePod(executor: DbExecutor, podId: string, values: Partial<typeof pods.$inferInsert>) {
+    const [row] = await executor
+      .update(pods)
+      .set({ ...values, updatedAt: sql`now()` })
+      .where(eq(pods.id, podId))
+      .returning();
+    return row;
+  },
+
+  async updateSubscription(executor: DbExecutor, id: string, values: Partial<typeof subscriptions.$inferInsert>) {
+    const [row] = await executor
+      .update(subscriptions)
+      .set({ ...values, updatedAt: sql`now()` })
+      .where(eq(subscriptions.id, id))
+      .returning();
+    return row;
+  },
+
+  /** Marks the service-ready mail as due exactly once: true for the one caller that set it. */
+  async claimReadyMail(executor: DbExecutor, podId: string, now: Date): Promise<boolean> {
+    const rows = await executor
+      .update(pods)
+      .set({ readyMailedAt: now })
+      .where(and(eq(pods.id, podId), isNull(pods.readyMailedAt)))
+      .returning({ id: pods.id });
+    return rows.length === 1;
+  },
+
+  async recordReconciliation(executor: DbExecutor, values: typeof reconciliations.$inferInsert) {
+    await executor.insert(reconciliations).values(values);
+  },
+
+  async reconciliationsOf(executor: DbExecutor, subscriptionId: string) {
+    return executor
+      .select()
+      .from(reconciliations)
+      .where(eq(reconciliations.subscriptionId, subscriptionId))
+      .orderBy(desc(reconciliations.createdAt));
+  },
+
+  async provisioningPastDeadline(executor: DbExecutor, now: Date): Promise<string[]> {
+    const rows = await executor
+      .select({ id: pods.subscriptionId })
+      .from(pods)
+      .where(and(eq(pods.status, 'PROVISIONING'), lt(pods.provisioningDeadlineAt, now)));
+    return rows.map((r) => r.id);
+  },
+
+  // ---- the ports' questions
+
+  async countLiveOfUser(executor: DbExecutor, userId: string): Promise<number> {
+    const [row] = await executor
+      .select({ n: count() })
+      .from(subscriptions)
+      .where(and(eq(subscriptions.userId, userId), live));
+    return row?.n ?? 0;
+  },
+
+  async countLiveOfService(executor: DbExecutor, serviceId: string): Promise<number> {
+    const [row] = await executor
+      .select({ n: count() })
+      .from(subscriptions)
+      .where(and(eq(subscriptions.serviceId, serviceId), live));
+    return row?.n ?? 0;
+  },
+
+  async countLiveOfPlan(executor: DbExecutor, planId: string): Promise<number> {
+    const [row] = await executor
+      .select({ n: count() })
+      .from(subscriptions)
+      .where(and(eq(subscriptions.planId, planId), live));
+    return row?.n ?? 0;
+  },
+
+  /** Auto-renewing ACTIVE subscriptions of a user that renew before `until`, soonest first. */
+  async renewingBefore(executor: DbExecutor, userId: string, until?: Date): Promise<SubscriptionRow[]> {
+    return executor
+      .select()
+      .from(subscriptions)
+      .where(
+        and(
+          eq(subscriptions.userId, userId),
+          eq(subscriptions.status, 'ACTIVE'),
+          eq(subscriptions.autoRenew, true),
+          eq(subscriptions.cancelAtPeriodEnd, false),
+          until ? lt(subscriptions.periodEnd, until) : undefined,
+        ),
+      )
+      .orderBy(subscriptions.periodEnd, subscriptions.id);
+  },
+};
