@@ -4,7 +4,7 @@
  * in rounds of alternating order (these machines are shared and noisy, so only the ratio means something).
  * Any non-2xx answer or socket error fails the run, as does a req/s ratio below a scenario's target.
  *
- *   npm run bench -- [scenario ...] [--duration 5] [--connections 50] [--rounds 3] [--profile]
+ *   npm run bench -- [scenario ...] [--duration 5] [--connections 50] [--rounds 3] [--warmup 5] [--profile]
  *
  * --profile writes a CPU profile of the Kapal server to bench/results/profiles (open it in Chrome DevTools).
  */
@@ -20,12 +20,15 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     duration: { type: 'string', default: '5' },
+    warmup: { type: 'string', default: '5' },
     connections: { type: 'string', default: '50' },
     rounds: { type: 'string', default: '3' },
     profile: { type: 'boolean', default: false },
   },
 });
 const duration = Number(values.duration);
+/** Seconds of load before measuring: Kapal's request path takes several seconds of load to be fully optimized. */
+const warmupSeconds = Number(values.warmup);
 const connections = Number(values.connections);
 const rounds = Number(values.rounds);
 
@@ -139,8 +142,8 @@ async function runScenario(scenario: Scenario) {
       // Warm both up (JIT, pools, caches), then alternate which goes first in each round, so neither
       // always runs on the heels of the other (or of the warm-up) and drift hits both alike.
       const warmup = [
-        await load(kapal.url, scenario, context.headers, 1),
-        await load(bare.url, scenario, context.headers, 1),
+        await load(kapal.url, scenario, context.headers, warmupSeconds),
+        await load(bare.url, scenario, context.headers, warmupSeconds),
       ];
       const samples = { kapal: [] as Sample[], bare: [] as Sample[] };
       for (let round = 0; round < rounds; round++) {
@@ -156,6 +159,8 @@ async function runScenario(scenario: Scenario) {
         non2xx: s.reduce((n, x) => n + x.non2xx, 0),
         errors: s.reduce((n, x) => n + x.errors, 0),
       });
+      const pairs = (ratio: (kapal: Sample, bare: Sample) => number) =>
+        samples.kapal.map((kapal, i) => ratio(kapal, samples.bare[i]!));
       const k = summary(samples.kapal);
       const b = summary(samples.bare);
       const warmupFailures = warmup.reduce((n, x) => n + x.non2xx + x.errors, 0);
@@ -166,7 +171,17 @@ async function runScenario(scenario: Scenario) {
         kapal: k,
         bare: b,
         // Latencies are kept to the microsecond, so the bare server's p50 is never a rounded 0.
-        ratio: { rps: k.rps / b.rps, p50: k.p50 / b.p50, p99: k.p99 / b.p99 },
+        // Each round's Kapal and bare loads ran back to back, under the same neighbours: the ratio is the
+        // median of the rounds' own ratios, with their range to show how noisy the run was.
+        ratio: {
+          rps: median(pairs((kapal, bare) => kapal.rps / bare.rps)),
+          rpsRange: [
+            Math.min(...pairs((kapal, bare) => kapal.rps / bare.rps)),
+            Math.max(...pairs((kapal, bare) => kapal.rps / bare.rps)),
+          ],
+          p50: median(pairs((kapal, bare) => kapal.p50 / bare.p50)),
+          p99: median(pairs((kapal, bare) => kapal.p99 / bare.p99)),
+        },
         failures: k.non2xx + k.errors + b.non2xx + b.errors + warmupFailures,
         target: scenario.target,
       };
@@ -193,10 +208,10 @@ const ownResults: BillingBenchResult[] = [];
 for (const bench of ownWay) ownResults.push(await bench.run({ duration, connections, rounds }));
 
 console.log(
-  `\nautocannon: ${connections} connections, ${rounds} rounds × ${duration} s per server (order alternating), medians\n`,
+  `\nautocannon: ${connections} connections, ${rounds} rounds × ${duration} s per server (order alternating), medians; ratios are medians of each round's own ratio\n`,
 );
 console.log(
-  'scenario      kapal req/s  bare req/s  ratio  kapal p50/p99 ms  bare p50/p99 ms  p50/p99 ratio  non-2xx/errors  target',
+  'scenario      kapal req/s  bare req/s  ratio (rounds)     kapal p50/p99 ms  bare p50/p99 ms  p50/p99 ratio  non-2xx/errors  target',
 );
 const problems: string[] = [];
 const ms = (x: number) => x.toFixed(2);
@@ -214,7 +229,7 @@ for (const r of results) {
       r.scenario.padEnd(12),
       String(r.kapal.rps).padStart(12),
       String(r.bare.rps).padStart(11),
-      r.ratio.rps.toFixed(2).padStart(6),
+      `${r.ratio.rps.toFixed(2)} (${r.ratio.rpsRange.map((x) => x.toFixed(2)).join('–')})`.padStart(17),
       `${ms(r.kapal.p50)}/${ms(r.kapal.p99)}`.padStart(17),
       `${ms(r.bare.p50)}/${ms(r.bare.p99)}`.padStart(16),
       `${r.ratio.p50.toFixed(2)}/${r.ratio.p99.toFixed(2)}`.padStart(14),
