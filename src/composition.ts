@@ -1,5 +1,5 @@
 import type { AppDeps } from './deps.js';
-import type { ModuleManifest, ModuleParts, PortName, Ports } from './modules/module.js';
+import type { JobSchedule, ModuleManifest, ModuleParts, PortName, Ports } from './modules/module.js';
 import type { AppInstance } from './platform/http/app-instance.js';
 import type { JobCatalog, JobHandlers } from './platform/queue/job-catalog.js';
 
@@ -9,6 +9,8 @@ export interface ComposedModules<C extends JobCatalog = JobCatalog> {
   registerRoutes(app: AppInstance, mount: 'api' | 'root'): Promise<void>;
   jobHandlers: JobHandlers<C>;
   seedSteps: { name: string; run: () => Promise<string> }[];
+  /** The modules' scheduled jobs, which the worker keeps on their timers. */
+  schedules: JobSchedule[];
   ports: Partial<Ports>;
   /** Starts each module's worker-only parts (informers), in module order; `close` stops them. */
   startInWorker(): Promise<void>;
@@ -94,6 +96,7 @@ export function composeModules<C extends JobCatalog>(
     },
     jobHandlers: jobHandlers as JobHandlers<C>,
     seedSteps: built.flatMap(({ manifest, parts }) => (parts.seed ? [{ name: manifest.name, run: parts.seed }] : [])),
+    schedules: built.flatMap(({ manifest }) => [...((manifest.schedules ?? []) as readonly JobSchedule[])]),
     ports: provided as Partial<Ports>,
     async startInWorker() {
       for (const { parts } of built) await parts.startInWorker?.();

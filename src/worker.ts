@@ -1,7 +1,5 @@
 import type { Kapal } from './deps.js';
 import { jobCatalog } from './jobs.js';
-import { modules } from './modules/index.js';
-import type { JobSchedule } from './modules/module.js';
 import { createWorkerRunner, type WorkerRunner } from './platform/queue/worker-runner.js';
 import { createRedis } from './platform/redis.js';
 
@@ -20,10 +18,8 @@ export function createWorker(deps: Kapal): WorkerRunner {
     async start() {
       await runner.start();
       // Timers of the modules' scheduled jobs (upserted: a restart or a second replica changes nothing).
-      for (const module of modules) {
-        for (const schedule of (module as { schedules?: readonly JobSchedule[] }).schedules ?? []) {
-          await deps.jobs.schedule(schedule.job as never, schedule.everyMs, schedule.payload as never);
-        }
+      for (const schedule of deps.modules.schedules) {
+        await deps.jobs.schedule(schedule.job as never, schedule.everyMs, schedule.payload as never);
       }
       await deps.modules.startInWorker();
     },
