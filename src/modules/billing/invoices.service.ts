@@ -89,16 +89,18 @@ export function createInvoiceService(deps: {
 
   /**
    * Issues the invoices of those of `transactionIds` that are successful top-ups or subscription charges
-   * without one yet; returns the new ones. Three statements whatever the number (a renewal run issues
-   * thousands at once): whose they are, those buyers (accounts' index), and one that numbers and writes them all.
+   * without one yet; returns the new ones (numbered when the transaction commits). At most three statements
+   * whatever the number (a renewal run issues thousands at once): whose they are (skipped when the caller
+   * names the owners in `buyerIds`, as the ledger does), those buyers (accounts' index), and one that writes them all.
    */
   async function issueInvoices(
     tx: Tx,
-    { transactionIds }: { transactionIds: readonly string[] },
+    { transactionIds, buyerIds }: { transactionIds: readonly string[]; buyerIds?: readonly string[] },
   ): Promise<IssuedInvoice[]> {
-    const buyerIds = await invoiceBuyerIds(tx, transactionIds);
-    if (buyerIds.length === 0) return [];
-    const buyers = (await findAccounts(tx, buyerIds)).map((a) => ({
+    if (transactionIds.length === 0) return [];
+    const owners = buyerIds ? [...new Set(buyerIds)] : await invoiceBuyerIds(tx, transactionIds);
+    if (owners.length === 0) return [];
+    const buyers = (await findAccounts(tx, owners)).map((a) => ({
       userId: a.id,
       buyer: { ...withoutEmpty({ name: a.name, email: a.email, phone: a.phone ?? undefined }) },
     }));
