@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { SecretBox } from '../../platform/crypto/secret-box.js';
 import type { DbExecutor } from '../../platform/db/db.js';
-import { generatedSecrets } from './templates.schema.js';
+import { generatedSecrets } from './templates.tables.js';
 
 /**
  * Where a subscription's generated passwords and keys live. `getOrCreate` returns the value kept for
