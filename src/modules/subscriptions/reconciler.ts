@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.js';
-import type { Database, DbExecutor } from '../../platform/db/db.js';
+import type { Database, DbExecutor, Tx } from '../../platform/db/db.js';
 import type { KubeClient, KubernetesObject } from '../../platform/kube/kube-client.js';
 import { KubeForbiddenError, KubeInvalidError } from '../../platform/kube/kube-errors.js';
 import type { Logger } from '../../platform/logger.js';
@@ -64,7 +65,8 @@ export interface ReconcilerDeps {
   database: Pick<Database, 'db' | 'pool' | 'transaction'>;
   kube: KubeClient;
   templates: TemplateRegistry;
-  renderer: TemplateRenderer;
+  /** Renders with a secret store on the run's own transaction (one connection per run). */
+  rendererFor: (executor: DbExecutor) => TemplateRenderer;
   billing: () => Pick<BillingPort, 'refund'>;
   clock: Clock;
   logger: Logger;
@@ -83,21 +85,19 @@ const describe = (o: KubernetesObject) => `${o.kind}/${o.metadata?.namespace ?? 
 export function createReconciler(deps: ReconcilerDeps) {
   const { database, kube, clock } = deps;
 
-  /** Runs `fn` holding the subscription's advisory lock on a connection of its own. */
-  async function exclusively<T>(subscriptionId: string, fn: () => Promise<T>): Promise<T> {
-    const client = await database.pool.connect();
-    try {
-      await client.query(`select pg_advisory_lock(hashtextextended('kapal-reconcile:' || $1, 0))`, [subscriptionId]);
-      try {
-        return await fn();
-      } finally {
-        await client.query(`select pg_advisory_unlock(hashtextextended('kapal-reconcile:' || $1, 0))`, [
-          subscriptionId,
-        ]);
-      }
-    } finally {
-      client.release();
-    }
+  /**
+   * Runs `fn` in one transaction holding the tenant's advisory lock: one connection per run, so runs
+   * never wait for a second connection while holding the first; the lock goes with the connection if
+   * the process dies. Per tenant, not per subscription: the namespace's quota is sized from all its live
+   * subscriptions, and two runs sizing it from different snapshots must not overtake each other.
+   */
+  async function exclusively<T>(subscriptionId: string, fn: (tx: Tx) => Promise<T>): Promise<T | undefined> {
+    const owner = (await repo.findWithPod(database.db, subscriptionId))?.subscription;
+    if (!owner) return undefined;
+    return database.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`kapal-reconcile:${owner.userId}`}, 0))`);
+      return fn(tx);
+    });
   }
 
   async function plansOf(executor: DbExecutor, rows: SubscriptionRow[]): Promise<Map<string, PlanForPurchase>> {
@@ -106,9 +106,9 @@ export function createReconciler(deps: ReconcilerDeps) {
   }
 
   /** The objects of `target` in apply order: the tenant's namespace and guard rails, then the app's. */
-  async function desiredObjects({ subscription, pod }: SubscriptionWithPod): Promise<KubeObject[]> {
-    const tenantSubscriptions = await repo.liveOfTenant(database.db, subscription.userId);
-    const plans = await plansOf(database.db, [subscription, ...tenantSubscriptions]);
+  async function desiredObjects(tx: Tx, { subscription, pod }: SubscriptionWithPod): Promise<KubeObject[]> {
+    const tenantSubscriptions = await repo.liveOfTenant(tx, subscription.userId);
+    const plans = await plansOf(tx, [subscription, ...tenantSubscriptions]);
     const plan = subscription.planId ? plans.get(subscription.planId) : undefined;
     if (!plan) throw new PermanentProvisioningError('the plan of this subscription no longer exists');
     const template = deps.templates.get(plan.service.templateRef);
@@ -120,7 +120,7 @@ export function createReconciler(deps: ReconcilerDeps) {
         const t = p && deps.templates.get(p.service.templateRef);
         return p && t ? [footprintOf(t, p)] : [];
       });
-    const objects = await deps.renderer.render({
+    const objects = await deps.rendererFor(tx).render({
       template,
       plan,
       subscription: { id: subscription.id, name: subscription.name, host: subscription.host },
@@ -174,9 +174,9 @@ export function createReconciler(deps: ReconcilerDeps) {
     return undefined;
   }
 
-  async function apply(target: SubscriptionWithPod): Promise<ObjectChange[]> {
+  async function apply(tx: Tx, target: SubscriptionWithPod): Promise<ObjectChange[]> {
     const startedAt = new Date();
-    const objects = await desiredObjects(target);
+    const objects = await desiredObjects(tx, target);
     const changes: ObjectChange[] = [];
     for (const object of objects) {
       let stored: KubernetesObject;
@@ -195,7 +195,7 @@ export function createReconciler(deps: ReconcilerDeps) {
   }
 
   /** Deletes the subscription's objects (by its label), and the tenant's namespace when nothing live is left in it. */
-  async function remove(subscription: SubscriptionRow): Promise<ObjectChange[]> {
+  async function remove(tx: Tx, subscription: SubscriptionRow): Promise<ObjectChange[]> {
     const namespace = tenantNamespace(subscription.userId);
     const labelSelector = `${LABELS.subscription}=${subscription.id}`;
     const changes: ObjectChange[] = [];
@@ -206,7 +206,7 @@ export function createReconciler(deps: ReconcilerDeps) {
           changes.push({ kind, namespace, name, action: 'deleted' });
       }
     }
-    if ((await repo.countLiveOfUser(database.db, subscription.userId)) === 0) {
+    if ((await repo.countLiveOfUser(tx, subscription.userId)) === 0) {
       if (await kube.delete({ apiVersion: 'v1', kind: 'Namespace', name: namespace }))
         changes.push({ kind: 'Namespace', name: namespace, action: 'deleted' });
     }
@@ -214,97 +214,97 @@ export function createReconciler(deps: ReconcilerDeps) {
   }
 
   /**
-   * Provisioning failed for good: subscription and pod FAILED and the first charge refunded in one
-   * transaction (the refund's key makes it happen once), then the objects removed and the customer told.
+   * Provisioning failed for good: subscription and pod FAILED and the first charge refunded in the run's
+   * transaction (the refund's key makes it happen once). The caller removes the objects and, after
+   * commit, tells the customer.
    */
-  async function fail(subscriptionId: string, reason: string): Promise<boolean> {
+  async function fail(tx: Tx, subscriptionId: string, reason: string): Promise<boolean> {
     const now = clock.now();
-    const failedNow = await database.transaction(async (tx) => {
-      const locked = await repo.lockWithPod(tx, subscriptionId);
-      if (!locked || !isLive(locked.subscription.status)) return false;
-      const { subscription, pod } = locked;
-      await repo.updateSubscription(tx, subscription.id, { status: 'FAILED', failedAt: now, endReason: reason });
-      await repo.updatePod(tx, pod.id, { status: 'FAILED', failedAt: now, lastError: reason });
-      if (subscription.priceIdr > 0) {
-        await deps.billing().refund(tx, {
-          userId: subscription.userId,
-          amount: subscription.priceIdr,
-          reference: `subscription:${subscription.id}`,
-          idempotencyKey: provisioningRefundKey(subscription.id),
-          subscriptionId: subscription.id,
-          description: `Refund: ${subscription.name} could not be started`,
-          reason,
-        });
-      }
-      return true;
-    });
-    if (failedNow) {
-      deps.logger.warn({ subscriptionId, reason }, 'provisioning failed for good; refunded');
-      await deps.onFailed?.(subscriptionId);
+    const locked = await repo.lockWithPod(tx, subscriptionId);
+    if (!locked || !isLive(locked.subscription.status)) return false;
+    const { subscription, pod } = locked;
+    await repo.updateSubscription(tx, subscription.id, { status: 'FAILED', failedAt: now, endReason: reason });
+    await repo.updatePod(tx, pod.id, { status: 'FAILED', failedAt: now, lastError: reason });
+    if (subscription.priceIdr > 0) {
+      await deps.billing().refund(tx, {
+        userId: subscription.userId,
+        amount: subscription.priceIdr,
+        reference: `subscription:${subscription.id}`,
+        idempotencyKey: provisioningRefundKey(subscription.id),
+        subscriptionId: subscription.id,
+        description: `Refund: ${subscription.name} could not be started`,
+        reason,
+      });
     }
-    return failedNow;
+    deps.logger.warn({ subscriptionId, reason }, 'provisioning failed for good; refunded');
+    return true;
   }
 
-  async function record(subscriptionId: string, trigger: string, changes: ObjectChange[], error?: string) {
+  async function record(tx: Tx, subscriptionId: string, trigger: string, changes: ObjectChange[], error?: string) {
     if (changes.length === 0 && !error) return;
-    await repo.recordReconciliation(database.db, { subscriptionId, trigger, changes, error: error ?? null });
+    await repo.recordReconciliation(tx, { subscriptionId, trigger, changes, error: error ?? null });
   }
 
   async function reconcile(subscriptionId: string, trigger: string): Promise<ReconcileResult> {
-    return exclusively(subscriptionId, async () => {
-      const target = await repo.findWithPod(database.db, subscriptionId);
-      if (!target) return { subscriptionId, outcome: 'missing', changes: [] };
-      const { subscription, pod } = target;
+    let failedNow = false;
+    let result: ReconcileResult;
+    try {
+      const outcome = await exclusively(subscriptionId, async (tx): Promise<ReconcileResult> => {
+        const target = await repo.findWithPod(tx, subscriptionId);
+        if (!target) return { subscriptionId, outcome: 'missing', changes: [] };
+        const { subscription, pod } = target;
 
-      if (!isLive(subscription.status)) {
-        const changes = await remove(subscription);
-        const final = subscription.status === 'FAILED' ? 'FAILED' : 'TERMINATED';
-        await repo.updatePod(database.db, pod.id, {
-          status: final,
-          terminatedAt: pod.terminatedAt ?? clock.now(),
-          lastReconciledAt: clock.now(),
-          availableReplicas: 0,
-          readyReplicas: 0,
-        });
-        await record(subscriptionId, trigger, changes);
-        return { subscriptionId, outcome: 'removed', changes };
-      }
+        if (!isLive(subscription.status)) return removeEnded(tx, target, trigger);
 
-      if (pod.status === 'PROVISIONING' && pod.provisioningDeadlineAt.getTime() <= clock.now().getTime()) {
-        const reason = 'the app did not start within the provisioning deadline';
-        await fail(subscriptionId, reason);
-        return failedResult(subscriptionId, trigger, reason);
-      }
-
-      try {
-        const changes = await apply(target);
-        await repo.updatePod(database.db, pod.id, { lastReconciledAt: clock.now() });
-        await record(subscriptionId, trigger, changes);
-        return { subscriptionId, outcome: 'applied', changes };
-      } catch (err) {
-        if (!(err instanceof PermanentProvisioningError)) {
-          await repo.updatePod(database.db, pod.id, { lastError: (err as Error).message });
-          throw err;
+        if (pod.status === 'PROVISIONING' && pod.provisioningDeadlineAt.getTime() <= clock.now().getTime()) {
+          const reason = 'the app did not start within the provisioning deadline';
+          failedNow = await fail(tx, subscriptionId, reason);
+          return removeFailed(tx, target, trigger, reason);
         }
-        // A live app that ran before is not failed by a refused change: the error is kept for the operator.
-        if (pod.status !== 'PROVISIONING') {
-          await repo.updatePod(database.db, pod.id, { lastError: err.message });
-          await record(subscriptionId, trigger, [], err.message);
-          throw err;
+
+        try {
+          const changes = await apply(tx, target);
+          await repo.updatePod(tx, pod.id, { lastReconciledAt: clock.now(), lastError: null });
+          await record(tx, subscriptionId, trigger, changes);
+          return { subscriptionId, outcome: 'applied', changes };
+        } catch (err) {
+          // A live app that ran before is not failed by a refused change: the error stays for the operator.
+          if (!(err instanceof PermanentProvisioningError) || pod.status !== 'PROVISIONING') throw err;
+          failedNow = await fail(tx, subscriptionId, err.message);
+          return removeFailed(tx, target, trigger, err.message);
         }
-        await fail(subscriptionId, err.message);
-        return failedResult(subscriptionId, trigger, err.message);
-      }
-    });
+      });
+      result = outcome ?? { subscriptionId, outcome: 'missing', changes: [] };
+    } catch (err) {
+      // The run's transaction rolled back; what went wrong is kept on the pod for the customer and operator.
+      const row = await repo.findWithPod(database.db, subscriptionId).catch(() => undefined);
+      if (row)
+        await repo.updatePod(database.db, row.pod.id, { lastError: (err as Error).message }).catch(() => undefined);
+      throw err;
+    }
+    if (failedNow) await deps.onFailed?.(subscriptionId);
+    return result;
   }
 
-  async function failedResult(subscriptionId: string, trigger: string, reason: string): Promise<ReconcileResult> {
-    // The objects go at once (the job would otherwise wait for the next pass).
-    const target = await repo.findWithPod(database.db, subscriptionId);
-    const changes = target ? await remove(target.subscription) : [];
-    if (target) await repo.updatePod(database.db, target.pod.id, { terminatedAt: clock.now() });
-    await record(subscriptionId, trigger, changes, reason);
-    return { subscriptionId, outcome: 'failed', changes };
+  async function removeEnded(tx: Tx, { subscription, pod }: SubscriptionWithPod, trigger: string) {
+    const changes = await remove(tx, subscription);
+    await repo.updatePod(tx, pod.id, {
+      status: subscription.status === 'FAILED' ? 'FAILED' : 'TERMINATED',
+      terminatedAt: pod.terminatedAt ?? clock.now(),
+      lastReconciledAt: clock.now(),
+      availableReplicas: 0,
+      readyReplicas: 0,
+    });
+    await record(tx, subscription.id, trigger, changes);
+    return { subscriptionId: subscription.id, outcome: 'removed' as const, changes };
+  }
+
+  /** The objects of a failed provisioning go at once (not at the next pass). */
+  async function removeFailed(tx: Tx, target: SubscriptionWithPod, trigger: string, reason: string) {
+    const changes = await remove(tx, target.subscription);
+    await repo.updatePod(tx, target.pod.id, { terminatedAt: clock.now(), availableReplicas: 0, readyReplicas: 0 });
+    await record(tx, target.subscription.id, trigger, changes, reason);
+    return { subscriptionId: target.subscription.id, outcome: 'failed' as const, changes };
   }
 
   /** The full pass: every live subscription, and every ended one not confirmed removed, a few at a time. */
@@ -335,7 +335,7 @@ export function createReconciler(deps: ReconcilerDeps) {
     };
   }
 
-  return { reconcile, reconcileAll, fail };
+  return { reconcile, reconcileAll };
 }
 
 export type Reconciler = ReturnType<typeof createReconciler>;

@@ -81,7 +81,7 @@ export function subscriptionJobHandlers(deps: {
       let message: { subject: string; text: string[] };
       if (mail === 'subscription-created') {
         message = {
-          subject: `Your ${plan?.service.name ?? 'app'} "${subscription.name}" is being set up`,
+          subject: `Setting up ${subscription.name} (${plan?.service.name ?? 'your app'})`,
           text: [
             `Thank you: ${what} "${subscription.name}" is paid until ${day(subscription.periodEnd)}`,
             `(${rupiah(subscription.priceIdr)}), and we are starting it now.`,
@@ -94,9 +94,11 @@ export function subscriptionJobHandlers(deps: {
           return { sent: false, reason: `pod ${row.pod.status}` };
         const credentials = await credentialsOf(subscription.id, plan?.service.templateRef);
         message = {
-          subject: `"${subscription.name}" is ready`,
+          subject: `${subscription.name} is ready`,
           text: [
-            `${what} "${subscription.name}" is running at ${url}`,
+            `${what} "${subscription.name}" is running at:`,
+            '',
+            `  ${url}`,
             '',
             ...(credentials.length > 0
               ? ['Its first credentials (you can read them again in your dashboard):', ...credentials, '']
@@ -106,7 +108,7 @@ export function subscriptionJobHandlers(deps: {
       } else {
         if (subscription.status !== 'FAILED') return { sent: false, reason: `subscription ${subscription.status}` };
         message = {
-          subject: `"${subscription.name}" could not be started`,
+          subject: `${subscription.name} could not be started`,
           text: [
             `We could not start ${what} "${subscription.name}", and we are sorry.`,
             `The ${rupiah(subscription.priceIdr)} it cost is back in your Kapal credit.`,

@@ -35,16 +35,17 @@ export const subscriptionsModule = defineModule({
       get: (slug) => ports.templates.get(slug),
       list: () => ports.templates.list(),
     };
-    const secrets = createDatabaseSecretStore({
-      db: deps.database.db,
-      box: createSecretBox(deps.config.encryptionKey),
-    });
-    const renderer = createTemplateRenderer({ settings: deps.config.apps, secrets });
+    const box = createSecretBox(deps.config.encryptionKey);
+    const secrets = createDatabaseSecretStore({ db: deps.database.db, box });
     const reconciler = createReconciler({
       database: deps.database,
       kube: deps.kube,
       templates,
-      renderer,
+      rendererFor: (executor) =>
+        createTemplateRenderer({
+          settings: deps.config.apps,
+          secrets: createDatabaseSecretStore({ db: executor, box }),
+        }),
       billing: () => ports.billing,
       clock: deps.clock,
       logger,

@@ -172,7 +172,11 @@ export async function subscriptionsRoutes(
       if (!follow) return service.logs(userId, request.params.id, query);
       const stream = await service.followLogs(userId, request.params.id, query);
       // The caller hanging up ends the request to the API server too.
-      request.raw.once('close', () => stream.destroy());
+      reply.raw.once('close', () => stream.destroy());
+      // And the log ending early (the API server hung up) ends the caller's answer.
+      stream.once('close', () => {
+        if (!reply.raw.writableEnded) reply.raw.destroy();
+      });
       return reply.type('text/plain; charset=utf-8').send(stream as never);
     },
   );
