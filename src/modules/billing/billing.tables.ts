@@ -177,13 +177,19 @@ export const paymentNotifications = pgTable(
   ],
 );
 
-/** An issued invoice: immutable; seller and buyer are snapshots taken when it was issued. */
+/**
+ * An issued invoice: immutable; seller and buyer are snapshots taken when it was issued. It is written
+ * without a number, and numbered as its transaction commits (migration 0009: a deferred trigger takes
+ * the month's counter then, so the counter's lock lasts the COMMIT only); no one else ever sees it unnumbered.
+ */
 export const invoices = pgTable(
   'invoices',
   {
     id: uuid().primaryKey().defaultRandom(),
-    /** `INV-YYYYMM-NNNNNN`, gap-free per month (see invoice_counters). */
-    number: text().notNull(),
+    /** `INV-YYYYMM-NNNNNN`, gap-free per month (see invoice_counters); null only inside the issuing transaction. */
+    number: text(),
+    /** `YYYYMM` of `issuedAt` in BILLING_TIME_ZONE: the series the number is taken from. */
+    month: text().notNull(),
     userId: uuid()
       .notNull()
       .references(() => users.id, { onDelete: 'restrict' }),
@@ -205,12 +211,16 @@ export const invoices = pgTable(
     uniqueIndex('invoices_number_unique').on(t.number),
     uniqueIndex('invoices_transaction_unique').on(t.transactionId),
     index('invoices_user_issued_idx').on(t.userId, t.issuedAt),
+    // What the numbering trigger looks for at COMMIT: the committing transaction's own invoices.
+    index('invoices_unnumbered_idx').on(t.id).where(sql`${t.number} is null`),
+    check('invoices_month_format', sql`${t.month} ~ '^[0-9]{4}(0[1-9]|1[0-2])$'`),
+    check('invoices_number_of_its_month', sql`${t.number} ~ ('^INV-' || ${t.month} || '-[0-9]{6,}$')`),
     check('invoices_amounts_not_negative', sql`${t.subtotal} >= 0 and ${t.tax} >= 0 and ${t.total} >= 0`),
     check('invoices_currency_idr', sql`${t.currency} = 'IDR'`),
   ],
 );
 
-/** The last invoice number issued in a month (`YYYYMM`), locked by the transaction that issues the next. */
+/** The last invoice number issued in a month (`YYYYMM`), locked by the COMMIT of a transaction that issued invoices. */
 export const invoiceCounters = pgTable(
   'invoice_counters',
   {

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { DbExecutor, Tx } from '../../platform/db/db.js';
-import { invoiceCounters, invoices, transactions } from './billing.tables.js';
+import { invoices, transactions } from './billing.tables.js';
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 
@@ -30,17 +30,17 @@ export async function invoiceBuyerIds(tx: Tx, transactionIds: readonly string[])
 
 export interface IssuedInvoice {
   id: string;
-  number: string;
+  /** Null until the issuing transaction commits: the number is given then (migration 0009). */
+  number: string | null;
   transactionId: string;
 }
 
 /**
- * Issues, in ONE statement whatever their number, the invoices of those of `transactionIds` that are
- * successful top-ups or subscription charges without one: takes as many numbers of `month` from its
- * counter (the upsert locks the month's row until the caller's transaction ends, so concurrent issuers
- * queue there and a rollback gives the numbers back: no gap, no duplicate), numbers them in the order
- * the transactions happened, and writes lines, totals and payment method from each transaction with the
- * seller's and buyers' snapshots. A month past 999,999 invoices gets seven digits, never a truncated number.
+ * Writes, in ONE statement whatever their number, the invoices of those of `transactionIds` that are
+ * successful top-ups or subscription charges without one: lines, totals and payment method from each
+ * transaction, with the seller's and buyers' snapshots, in `month`'s series. They are written without a
+ * number: the database numbers them, gap-free, as the caller's transaction commits (a deferred trigger
+ * takes the month's counter then, in the order the transactions happened, and a rollback takes none).
  */
 export async function issueInvoiceRows(
   tx: Tx,
@@ -53,43 +53,29 @@ export async function issueInvoiceRows(
   },
 ): Promise<IssuedInvoice[]> {
   if (input.transactionIds.length === 0) return [];
-  const { rows } = await tx.execute<{ id: string; number: string; transaction_id: string }>(sql`
+  const { rows } = await tx.execute<{ id: string; number: string | null; transaction_id: string }>(sql`
     with candidates as (
-      select t.id, t.user_id, t.type, t.amount, t.description, t.payment_method, t.reference,
-             row_number() over (order by t.created_at, t.id) as n
+      select t.id, t.user_id, t.type, t.amount, t.description, t.payment_method, t.reference, abs(t.amount) as total,
+             case when t.type = 'TOPUP' then 'Kapal credit top-up'
+                  else coalesce(nullif(t.description, ''), 'Subscription charge' || coalesce(' (' || t.reference || ')', ''))
+             end as line
       from unnest(${uuids(input.transactionIds)}) as wanted(id)
       cross join lateral (${byId(sql`wanted.id`)}) t
       where t.status = 'SUCCESS' and t.type in ('TOPUP', 'SUBSCRIPTION_CHARGE')
         and not exists (select 1 from ${invoices} i where i.transaction_id = t.id)
     ),
-    counter as (
-      insert into ${invoiceCounters} (month, last_number, updated_at)
-      select ${input.month}, count(*), ${input.now} from candidates having count(*) > 0
-      on conflict (month) do update
-        set last_number = ${invoiceCounters.lastNumber} + excluded.last_number, updated_at = excluded.updated_at
-      returning last_number, last_number - (select count(*) from candidates) as before
-    ),
     buyers as (
       select * from unnest(${uuids(input.buyers.map((b) => b.userId))},
                            ${sql.param(input.buyers.map((b) => JSON.stringify(b.buyer)))}::jsonb[]) as b(user_id, doc)
-    ),
-    documents as (
-      select k.*, c.before + k.n as sequence, abs(k.amount) as total,
-             case when k.type = 'TOPUP' then 'Kapal credit top-up'
-                  else coalesce(nullif(k.description, ''), 'Subscription charge' || coalesce(' (' || k.reference || ')', ''))
-             end as line
-      from candidates k cross join counter c
     )
-    insert into ${invoices} (number, user_id, transaction_id, issued_at, currency, seller, buyer, lines,
+    insert into ${invoices} (month, user_id, transaction_id, issued_at, currency, seller, buyer, lines,
                              subtotal, tax, total, payment_method)
-    select 'INV-' || ${input.month} || '-' || case when d.sequence < 1000000 then lpad(d.sequence::text, 6, '0') else d.sequence::text end,
-           d.user_id, d.id, ${input.now}, 'IDR', ${JSON.stringify(input.seller)}::jsonb,
+    select ${input.month}, d.user_id, d.id, ${input.now}, 'IDR', ${JSON.stringify(input.seller)}::jsonb,
            coalesce(b.doc, jsonb_build_object('name', 'Unknown')),
            jsonb_build_array(jsonb_build_object('description', d.line, 'quantity', 1, 'unitPrice', d.total, 'amount', d.total)),
            d.total, 0, d.total,
            coalesce(d.payment_method, case when d.type = 'TOPUP' then 'midtrans' else 'credit' end)
-    from documents d left join buyers b on b.user_id = d.user_id
-    order by d.sequence
+    from candidates d left join buyers b on b.user_id = d.user_id
     returning id, number, transaction_id`);
   return rows.map((r) => ({ id: r.id, number: r.number, transactionId: r.transaction_id }));
 }

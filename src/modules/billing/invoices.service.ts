@@ -36,7 +36,10 @@ const withoutEmpty = (party: InvoiceParty): InvoiceParty =>
     Object.entries(party).filter(([, v]) => v !== undefined && v !== null && v !== ''),
   ) as InvoiceParty;
 
-export function toInvoice(row: InvoiceRow): Invoice {
+/** An invoice as the transaction that issued it sees it: its number comes when that transaction commits. */
+export type IssuingInvoice = Omit<Invoice, 'number'> & { number: string | null };
+
+function toIssuingInvoice(row: InvoiceRow): IssuingInvoice {
   return {
     id: row.id,
     number: row.number,
@@ -52,6 +55,15 @@ export function toInvoice(row: InvoiceRow): Invoice {
     total: row.total,
     paymentMethod: row.paymentMethod,
   };
+}
+
+/** A committed invoice (every one outside its issuing transaction has its number). */
+export function toInvoice(row: InvoiceRow): Invoice {
+  const { number, ...invoice } = toIssuingInvoice(row);
+  if (number === null) {
+    throw new Error(`Invoice ${row.id} was read inside the transaction issuing it: it has no number before COMMIT`);
+  }
+  return { ...invoice, number };
 }
 
 export const toInvoiceView = (invoice: Invoice): InvoiceView => ({
@@ -118,11 +130,11 @@ export function createInvoiceService(deps: {
     issueInvoices,
 
     /**
-     * The invoice of one successful top-up or subscription charge: issued now in `tx`, or the one it
-     * already has (safe to call twice). Throws for a transaction that is not invoiced (not yet
-     * successful, or a refund or adjustment): a caller's bug, not a user's.
+     * The invoice of one successful top-up or subscription charge: issued now in `tx` (numbered when `tx`
+     * commits), or the one it already has (safe to call twice). Throws for a transaction that is not
+     * invoiced (not yet successful, or a refund or adjustment): a caller's bug, not a user's.
      */
-    async issueInvoice(tx: Tx, { transactionId }: { transactionId: string }): Promise<Invoice> {
+    async issueInvoice(tx: Tx, { transactionId }: { transactionId: string }): Promise<IssuingInvoice> {
       await issueInvoices(tx, { transactionIds: [transactionId] });
       const existing = await findInvoiceByTransaction(tx, transactionId);
       if (!existing) {
@@ -130,7 +142,7 @@ export function createInvoiceService(deps: {
           `Transaction ${transactionId} gets no invoice: only a successful top-up or subscription charge does`,
         );
       }
-      return toInvoice(existing);
+      return toIssuingInvoice(existing);
     },
 
     async list(userId: string, filters: InvoiceFilters) {

@@ -87,7 +87,8 @@ export function createLedger(deps: {
   now: () => Date;
   /**
    * Issues the invoices of successful top-ups and subscription charges in the same transaction
-   * (invoices.service.ts); called last, because it locks the month's invoice counter until commit.
+   * (invoices.service.ts). It takes no lock worth mentioning: their numbers, and the month's counter
+   * lock, come at COMMIT, after every balance lock of the transaction.
    */
   issueInvoices?: (
     tx: Tx,
