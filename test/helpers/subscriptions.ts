@@ -120,3 +120,17 @@ export async function startSubscriptionsBed(
     },
   };
 }
+
+/** Credit for a test user without Midtrans: an administrator's adjustment through the billing port. */
+export async function grantCredit(t: Pick<BillingBed['t'], 'runtime'>, userId: string, amount: number) {
+  const billing = t.runtime.modules.ports.billing!;
+  await t.runtime.database.transaction((tx) =>
+    billing.adjust(tx, {
+      userId,
+      amount,
+      reason: 'test credit',
+      actorId: userId,
+      idempotencyKey: `test-credit:${randomUUID()}`,
+    }),
+  );
+}

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.js';
 import type { Database, DbExecutor, Tx } from '../../platform/db/db.js';
 import type { KubeClient, KubernetesObject } from '../../platform/kube/kube-client.js';
-import { KubeForbiddenError, KubeInvalidError } from '../../platform/kube/kube-errors.js';
+import { KubeForbiddenError, KubeInvalidError, KubeNotFoundError } from '../../platform/kube/kube-errors.js';
 import type { Logger } from '../../platform/logger.js';
 import type { BillingPort } from '../billing/index.js';
 import { findPlansForPurchase, type PlanForPurchase } from '../catalog/index.js';
@@ -160,25 +160,30 @@ export function createReconciler(deps: ReconcilerDeps) {
     }
   }
 
-  /**
-   * What an apply changed, read from what the API server stored: created when the object is newer than
-   * this run, updated when Kapal's managed-fields entry changed during it (its time moves only when
-   * Kapal's fields change), else nothing. Timestamps have one-second resolution.
-   */
-  function changeOf(stored: KubernetesObject, startedAt: Date): ObjectChange['action'] | undefined {
-    const since = Math.floor(startedAt.getTime() / 1000) * 1000;
-    const created = stored.metadata?.creationTimestamp;
-    if (created && new Date(created).getTime() >= since) return 'created';
-    const entry = stored.metadata?.managedFields?.find((f) => f.manager === 'kapal' && f.operation === 'Apply');
-    if (entry?.time && new Date(entry.time).getTime() >= since) return 'updated';
-    return undefined;
+  /** The stored object's resourceVersion before an apply (undefined when it does not exist yet). */
+  async function versionBefore(object: KubeObject): Promise<string | undefined> {
+    try {
+      const stored = await kube.get({
+        apiVersion: object.apiVersion!,
+        kind: object.kind!,
+        name: object.metadata.name,
+        namespace: object.metadata.namespace,
+      });
+      return stored.metadata?.resourceVersion ?? '';
+    } catch (err) {
+      if (err instanceof KubeNotFoundError) return undefined;
+      // A namespace not there yet (or not readable yet) tells nothing either way: count the apply as a creation.
+      if (err instanceof KubeForbiddenError) return undefined;
+      throw err;
+    }
   }
 
   async function apply(tx: Tx, target: SubscriptionWithPod): Promise<ObjectChange[]> {
-    const startedAt = new Date();
     const objects = await desiredObjects(tx, target);
     const changes: ObjectChange[] = [];
     for (const object of objects) {
+      // What changed is read from resourceVersions: an apply that changes nothing leaves it as it was.
+      const before = await versionBefore(object);
       let stored: KubernetesObject;
       try {
         stored = await applyOne(object);
@@ -187,7 +192,8 @@ export function createReconciler(deps: ReconcilerDeps) {
           throw new PermanentProvisioningError(`${describe(object)}: ${err.message}`);
         throw err;
       }
-      const action = changeOf(stored, startedAt);
+      const action =
+        before === undefined ? 'created' : before !== stored.metadata?.resourceVersion ? 'updated' : undefined;
       if (action)
         changes.push({ kind: object.kind!, namespace: object.metadata.namespace, name: object.metadata.name, action });
     }
