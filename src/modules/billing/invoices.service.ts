@@ -101,13 +101,18 @@ export function createInvoiceService(deps: {
 
   /**
    * Issues the invoices of those of `transactionIds` that are successful top-ups or subscription charges
-   * without one yet; returns the new ones (numbered when the transaction commits). At most three statements
+   * without one yet; returns the new ones, numbered when the transaction commits, or at once with
+   * `numbered: 'now'` (see issueInvoiceRows). At most three statements
    * whatever the number (a renewal run issues thousands at once): whose they are (skipped when the caller
    * names the owners in `buyerIds`, as the ledger does), those buyers (accounts' index), and one that writes them all.
    */
   async function issueInvoices(
     tx: Tx,
-    { transactionIds, buyerIds }: { transactionIds: readonly string[]; buyerIds?: readonly string[] },
+    {
+      transactionIds,
+      buyerIds,
+      numbered,
+    }: { transactionIds: readonly string[]; buyerIds?: readonly string[]; numbered?: 'at-commit' | 'now' },
   ): Promise<IssuedInvoice[]> {
     if (transactionIds.length === 0) return [];
     const owners = buyerIds ? [...new Set(buyerIds)] : await invoiceBuyerIds(tx, transactionIds);
@@ -123,6 +128,7 @@ export function createInvoiceService(deps: {
       now,
       seller: { ...seller },
       buyers,
+      numbered,
     });
   }
 

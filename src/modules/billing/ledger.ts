@@ -87,12 +87,17 @@ export function createLedger(deps: {
   now: () => Date;
   /**
    * Issues the invoices of successful top-ups and subscription charges in the same transaction
-   * (invoices.service.ts). It takes no lock worth mentioning: their numbers, and the month's counter
-   * lock, come at COMMIT, after every balance lock of the transaction.
+   * (invoices.service.ts). Those of charge() and creditTopup() get their numbers, and the month's counter
+   * lock, at COMMIT, after every balance lock of the transaction; chargeMany's are numbered as written.
    */
   issueInvoices?: (
     tx: Tx,
-    input: { transactionIds: readonly string[] /** Their owners (saves a look-up). */; buyerIds?: readonly string[] },
+    input: {
+      transactionIds: readonly string[];
+      /** Their owners (saves a look-up). */
+      buyerIds?: readonly string[];
+      numbered?: 'at-commit' | 'now';
+    },
   ) => Promise<unknown>;
 }) {
   async function lockBalance(tx: Tx, userId: string): Promise<number> {
@@ -442,9 +447,13 @@ export function createLedger(deps: {
       }
     }
     if (outcome.charged.length > 0) {
+      // Numbered as they are written, not at COMMIT: updating thousands of invoices again there would cost
+      // as much as writing them. The counter's lock still comes after every balance lock chargeMany takes;
+      // a caller that locks more balances after chargeMany in the same transaction gives that up.
       await deps.issueInvoices?.(tx, {
         transactionIds: outcome.charged.map((c) => c.transactionId),
         buyerIds: outcome.charged.map((c) => c.userId),
+        numbered: 'now',
       });
     }
     return outcome;
