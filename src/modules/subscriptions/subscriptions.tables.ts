@@ -8,6 +8,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -68,9 +69,14 @@ export const subscriptions = pgTable(
     priceIdr: bigint({ mode: 'number' }).notNull(),
     periodStart: timestamp({ withTimezone: true }).notNull(),
     periodEnd: timestamp({ withTimezone: true }).notNull(),
+    /** A downgrade chosen during this period: the plan the next renewal charges and switches to. */
+    pendingPlanId: uuid().references(() => plans.id, { onDelete: 'set null' }),
     autoRenew: boolean().notNull().default(true),
     cancelAtPeriodEnd: boolean().notNull().default(false),
-    /** A renewal was not covered: the grace period started (mails), suspension follows after 3 days. */
+    /**
+     * A renewal was not covered: the grace period started (mails), suspension follows after 3 days. Kept
+     * while SUSPENDED for non-payment (an administrator's suspension has none): what a top-up resumes.
+     */
     graceStartedAt: timestamp({ withTimezone: true }),
     suspendedAt: timestamp({ withTimezone: true }),
     cancelledAt: timestamp({ withTimezone: true }),
@@ -166,4 +172,23 @@ export const reconciliations = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('reconciliations_subscription_created_idx').on(t.subscriptionId, t.createdAt)],
+);
+
+/**
+ * Lifecycle mails claimed once per subscription, notice and period (`expiring-7`, `expiring-3`,
+ * `expiring-1`, `grace`, `grace-last`, ...): the row is the "sent once" guarantee, the mail job's id
+ * only saves a duplicate enqueue.
+ */
+export const subscriptionNotices = pgTable(
+  'subscription_notices',
+  {
+    subscriptionId: uuid()
+      .notNull()
+      .references(() => subscriptions.id, { onDelete: 'cascade' }),
+    notice: text().notNull(),
+    /** The period the notice is about (its end). */
+    periodEnd: timestamp({ withTimezone: true }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.subscriptionId, t.notice, t.periodEnd] })],
 );
