@@ -81,7 +81,7 @@ describe('admin catalog', () => {
       const service = created.json();
       expect(service).toMatchObject({
         slug,
-        appVersion: '5.105.0', // from the ghost template
+        appVersion: '6.59.0', // from the ghost template
         templateRef: 'ghost',
         isActive: true,
         category: { slug: categorySlug },
