@@ -1,6 +1,6 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Database, Tx } from '../../platform/db/db.js';
-import { AppError, badRequest, notFound } from '../../platform/errors.js';
+import { badRequest, notFound } from '../../platform/errors.js';
 import { findAccount, findAccounts } from '../accounts/index.js';
 import type { Actor, AuditLog } from '../audit/index.js';
 import { type AdminTransactionView, MAX_REVENUE_DAYS } from './admin-billing.http.js';
@@ -178,41 +178,34 @@ export function createAdminBillingService(deps: {
       input: { amount: number; reason: string },
       idempotencyKey: string,
     ): Promise<{ transaction: AdminTransactionView; balance: number; replayed: boolean }> {
-      const attempt = () =>
-        database.transaction(async (tx) => {
-          if (!(await findAccount(tx, userId))) throw notFound('User');
-          const outcome = await deps.ledger.adjust(tx, {
-            userId,
-            amount: input.amount,
-            reason: input.reason,
-            actorId: actor.id,
-            idempotencyKey: `admin-adjustment:${actor.id}:${idempotencyKey}`,
-          });
-          if (!outcome.replayed) {
-            await deps.audit.record(
-              {
-                actorId: actor.id,
-                action: 'admin.billing.adjusted',
-                targetType: 'user',
-                targetId: userId,
-                ip: actor.ip,
-                details: {
-                  transactionId: outcome.transaction.id,
-                  amount: input.amount,
-                  reason: input.reason,
-                  balanceAfter: outcome.balanceAfter,
-                },
-              },
-              tx,
-            );
-          }
-          return outcome;
+      const result = await database.transaction(async (tx) => {
+        if (!(await findAccount(tx, userId))) throw notFound('User');
+        const outcome = await deps.ledger.adjust(tx, {
+          userId,
+          amount: input.amount,
+          reason: input.reason,
+          actorId: actor.id,
+          idempotencyKey: `admin-adjustment:${actor.id}:${idempotencyKey}`,
         });
-      // The ledger serializes a key's uses under the balance's row lock; a user's very first credit has no
-      // row to lock yet, so a concurrent twin loses on the unique key instead: once more finds the winner.
-      const result = await attempt().catch((err) => {
-        if (err instanceof AppError && err.code === 'CONFLICT') return attempt();
-        throw err;
+        if (!outcome.replayed) {
+          await deps.audit.record(
+            {
+              actorId: actor.id,
+              action: 'admin.billing.adjusted',
+              targetType: 'user',
+              targetId: userId,
+              ip: actor.ip,
+              details: {
+                transactionId: outcome.transaction.id,
+                amount: input.amount,
+                reason: input.reason,
+                balanceAfter: outcome.balanceAfter,
+              },
+            },
+            tx,
+          );
+        }
+        return outcome;
       });
       const [view] = await views([result.transaction]);
       return { transaction: view!, balance: result.balanceAfter, replayed: result.replayed };

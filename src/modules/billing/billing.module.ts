@@ -16,7 +16,7 @@ import { noSubscriptionSpendYet, type SubscriptionSpend } from './subscription-s
 
 declare module '../module.js' {
   interface Ports {
-    /** Money for other modules (subscriptions): charge, refund, chargeMany, adjust, balanceOf, in the caller's `tx`. */
+    /** Money for other modules (subscriptions): charge, refund, chargeMany, lockBalances, adjust, balanceOf, in the caller's `tx`. */
     billing: BillingPort;
     /** What a user's subscriptions will cost (renewals ahead, burn rate) — provided by the subscriptions module. */
     subscriptionSpend: SubscriptionSpend;
@@ -82,6 +82,7 @@ export const billingModule = defineModule({
       charge: ledger.charge,
       refund: ledger.refund,
       chargeMany: ledger.chargeMany,
+      lockBalances: ledger.lockBalances,
       adjust: ledger.adjust,
       balanceOf: ledger.balanceOf,
     };

@@ -144,6 +144,75 @@ describe('the ledger', () => {
     );
   });
 
+  it('ten concurrent adjustments with one key for a user who never had credit: one adjustment, nine replays', async () => {
+    const user = await bed.user();
+    const key = randomUUID();
+    const outcomes = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        inTx((tx) =>
+          billing.adjust(tx, { userId: user.id, amount: 5_000, reason: 'race', actorId: admin, idempotencyKey: key }),
+        ),
+      ),
+    );
+    expect(outcomes.map((o) => o.replayed).sort()).toEqual([false, ...Array(9).fill(true)]);
+    expect(new Set(outcomes.map((o) => o.transaction.id)).size).toBe(1);
+    const [book] = await books([user.id]);
+    expect(book).toMatchObject({ balance: 5_000, sum: 5_000, successSum: 5_000, entries: 1, runningOk: true });
+  });
+
+  describe('lock order', () => {
+    const charge = (tx: Parameters<BillingPort['charge']>[0], userId: string, key: string) =>
+      billing.charge(tx, { userId, amount: 1_000, reference: 'lock-order', idempotencyKey: `${key}-${randomUUID()}` });
+    /** Runs `round` `rounds` times, one after the other; returns every error (a deadlock is 40P01). */
+    async function rounds(count: number, round: () => Promise<unknown>[]) {
+      const errors: unknown[] = [];
+      for (let i = 0; i < count; i++) {
+        for (const outcome of await Promise.allSettled(round())) {
+          if (outcome.status === 'rejected') errors.push(outcome.reason);
+        }
+      }
+      return errors;
+    }
+
+    it('charging A then B beside B then C never deadlocks: invoice numbers (the counter lock) come at COMMIT', async () => {
+      const [a, b, c] = await Promise.all([bed.user(), bed.user(), bed.user()]);
+      for (const user of [a, b, c]) await credit(user.id, 1_000_000);
+      const errors = await rounds(25, () => [
+        inTx(async (tx) => {
+          await charge(tx, a.id, 'a');
+          await charge(tx, b.id, 'b');
+        }),
+        inTx(async (tx) => {
+          await charge(tx, b.id, 'b');
+          await charge(tx, c.id, 'c');
+        }),
+      ]);
+      expect(errors).toEqual([]);
+      expect(await Promise.all([a, b, c].map((u) => bed.balance(u.id)))).toEqual([975_000, 950_000, 975_000]);
+    });
+
+    it('charging A then B beside B then A never deadlocks when each transaction locks both balances first', async () => {
+      const [a, b] = await Promise.all([bed.user(), bed.user()]);
+      for (const user of [a, b]) await credit(user.id, 1_000_000);
+      const errors = await rounds(25, () => [
+        inTx(async (tx) => {
+          await billing.lockBalances(tx, [a.id, b.id]);
+          await charge(tx, a.id, 'a');
+          await charge(tx, b.id, 'b');
+        }),
+        inTx(async (tx) => {
+          await billing.lockBalances(tx, [b.id, a.id]);
+          await charge(tx, b.id, 'b');
+          await charge(tx, a.id, 'a');
+        }),
+      ]);
+      expect(errors).toEqual([]);
+      for (const book of await books([a.id, b.id])) {
+        expect(book).toMatchObject({ balance: 950_000, sum: 950_000, runningOk: true, entries: 51 });
+      }
+    });
+  });
+
   it('randomized interleaving of top-ups (through Midtrans), charges, refunds and chargeMany keeps balance = sum of entries', async () => {
     const seed = Number(process.env.BILLING_PROPERTY_SEED ?? Math.floor(Math.random() * 2 ** 31));
     console.log(`ledger property test seed: ${seed} (replay with BILLING_PROPERTY_SEED=${seed})`);
