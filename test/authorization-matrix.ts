@@ -19,7 +19,7 @@ import type { TestUser } from './helpers/auth.js';
 import { aPendingTopupOf } from './helpers/billing.js';
 import { catalogParams } from './helpers/catalog.js';
 import { anInvoiceOf } from './helpers/invoices.js';
-import { anEndedPodOf } from './helpers/subscriptions.js';
+import { anEndedPodOf, aTerminatedSubscriptionOf } from './helpers/subscriptions.js';
 import type { TestRuntime } from './helpers/test-runtime.js';
 
 export type Persona = 'anonymous' | 'user' | 'otherUser' | 'admin';
@@ -181,5 +181,26 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   })),
   'GET /api/v1/pods/{id}/events': owned(200, async (fx) => ({
     params: { id: (await anEndedPodOf(fx.t.runtime.database.db, fx.user.id)).podId },
+  })),
+  // the subscription lifecycle (issue 9): the fixture has ended, so each action gets as far as its 409.
+  'POST /api/v1/subscriptions/{id}/cancel': owned(409, async (fx) => ({
+    params: { id: await aTerminatedSubscriptionOf(fx.t.runtime.database.db, fx.user.id) },
+  })),
+  'POST /api/v1/subscriptions/{id}/renew': owned(409, async (fx) => ({
+    params: { id: await aTerminatedSubscriptionOf(fx.t.runtime.database.db, fx.user.id) },
+  })),
+  'PATCH /api/v1/subscriptions/{id}': owned(409, async (fx) => ({
+    params: { id: await aTerminatedSubscriptionOf(fx.t.runtime.database.db, fx.user.id) },
+    body: { autoRenew: false },
+  })),
+  'GET /api/v1/admin/subscriptions': adminOnly(200),
+  'POST /api/v1/admin/subscriptions/{id}/suspend': adminOnly(409, async (fx) => ({
+    params: { id: await aTerminatedSubscriptionOf(fx.t.runtime.database.db, fx.user.id) },
+  })),
+  'POST /api/v1/admin/subscriptions/{id}/resume': adminOnly(409, async (fx) => ({
+    params: { id: await aTerminatedSubscriptionOf(fx.t.runtime.database.db, fx.user.id) },
+  })),
+  'POST /api/v1/admin/subscriptions/{id}/terminate': adminOnly(409, async (fx) => ({
+    params: { id: await aTerminatedSubscriptionOf(fx.t.runtime.database.db, fx.user.id) },
   })),
 };

@@ -45,6 +45,15 @@ export async function anEndedPodOf(db: Db, userId: string): Promise<{ subscripti
   return { subscriptionId: id, podId };
 }
 
+/** A TERMINATED subscription of `userId` with its ended pod (as anEndedPodOf): lifecycle actions answer 409. */
+export async function aTerminatedSubscriptionOf(db: Db, userId: string): Promise<string> {
+  const { subscriptionId } = await anEndedPodOf(db, userId);
+  await db.execute(sql`
+    update subscriptions set status = 'TERMINATED', terminated_at = now(), end_reason = 'test fixture'
+     where id = ${subscriptionId}`);
+  return subscriptionId;
+}
+
 export interface SubscriptionsBed extends BillingBed {
   smtp: SmtpSink;
   /** The worker in this process (jobs and informers), unless the bed was started without one. */

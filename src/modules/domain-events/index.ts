@@ -1,2 +1,9 @@
-export { type DomainEventType, type DomainEventTypes, recordDomainEvent } from './domain-events.js';
+export {
+  claimUnprocessedDomainEvents,
+  type DomainEventRow,
+  type DomainEventType,
+  type DomainEventTypes,
+  markDomainEventsProcessed,
+  recordDomainEvent,
+} from './domain-events.js';
 export { domainEventsModule } from './domain-events.module.js';

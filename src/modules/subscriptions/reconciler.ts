@@ -74,6 +74,23 @@ export interface ReconcilerDeps {
   onFailed?: (subscriptionId: string) => Promise<void>;
 }
 
+const UNITS: Record<string, number> = {
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+};
+/** Bytes of a Kubernetes storage quantity (`5Gi`, `500M`, `1073741824`). */
+export function quantityBytes(quantity: string): number {
+  const match = /^([0-9.]+)([KMGT]i?|k)?$/.exec(quantity.trim());
+  if (!match) return Number.NaN;
+  return Number(match[1]) * (match[2] ? (UNITS[match[2]] ?? Number.NaN) : 1);
+}
+
 const describe = (o: KubernetesObject) => `${o.kind}/${o.metadata?.namespace ?? ''}/${o.metadata?.name}`;
 
 /**
@@ -160,16 +177,15 @@ export function createReconciler(deps: ReconcilerDeps) {
     }
   }
 
-  /** The stored object's resourceVersion before an apply (undefined when it does not exist yet). */
-  async function versionBefore(object: KubeObject): Promise<string | undefined> {
+  /** The stored object before an apply (undefined when it does not exist yet). */
+  async function storedBefore(object: KubeObject): Promise<KubernetesObject | undefined> {
     try {
-      const stored = await kube.get({
+      return await kube.get({
         apiVersion: object.apiVersion!,
         kind: object.kind!,
         name: object.metadata.name,
         namespace: object.metadata.namespace,
       });
-      return stored.metadata?.resourceVersion ?? '';
     } catch (err) {
       if (err instanceof KubeNotFoundError) return undefined;
       // A namespace not there yet (or not readable yet) tells nothing either way: count the apply as a creation.
@@ -178,15 +194,40 @@ export function createReconciler(deps: ReconcilerDeps) {
     }
   }
 
+  /**
+   * A claim's size after a plan change: it may only grow, and only once bound (the API server refuses any
+   * other change of an existing claim's spec), so a smaller plan, or an unbound claim, keeps the stored size.
+   * A growth the storage class cannot do (Forbidden) is given up in `apply`: the volume keeps its size.
+   */
+  function claimSizeFor(object: KubeObject, stored: KubernetesObject | undefined, tryGrowth = true): KubeObject {
+    if (object.kind !== 'PersistentVolumeClaim' || !stored) return object;
+    type Claim = { spec?: { resources?: { requests?: { storage?: string } } }; status?: { phase?: string } };
+    const have = (stored as Claim).spec?.resources?.requests?.storage;
+    const want = (object as Claim).spec?.resources?.requests?.storage;
+    if (!have || !want || have === want) return object;
+    const bound = (stored as Claim).status?.phase === 'Bound';
+    if (tryGrowth && bound && quantityBytes(want) > quantityBytes(have)) return object;
+    const spec = structuredClone(object.spec) as NonNullable<Claim['spec']>;
+    spec.resources!.requests!.storage = have;
+    return { ...object, spec };
+  }
+
   async function apply(tx: Tx, target: SubscriptionWithPod): Promise<ObjectChange[]> {
     const objects = await desiredObjects(tx, target);
     const changes: ObjectChange[] = [];
-    for (const object of objects) {
+    for (const rendered of objects) {
       // What changed is read from resourceVersions: an apply that changes nothing leaves it as it was.
-      const before = await versionBefore(object);
+      const existing = await storedBefore(rendered);
+      const before = existing ? (existing.metadata?.resourceVersion ?? '') : undefined;
+      const object = claimSizeFor(rendered, existing);
       let stored: KubernetesObject;
       try {
-        stored = await applyOne(object);
+        stored = await applyOne(object).catch(async (err) => {
+          const kept = claimSizeFor(rendered, existing, false);
+          if (!(err instanceof KubeForbiddenError) || kept === object) throw err;
+          deps.logger.warn({ claim: describe(object), err: err.message }, 'the volume cannot grow; it keeps its size');
+          return applyOne(kept);
+        });
       } catch (err) {
         if (err instanceof KubeInvalidError)
           throw new PermanentProvisioningError(`${describe(object)}: ${err.message}`);
@@ -262,7 +303,10 @@ export function createReconciler(deps: ReconcilerDeps) {
 
         if (!isLive(subscription.status)) return removeEnded(tx, target, trigger);
 
-        if (pod.status === 'PROVISIONING' && pod.provisioningDeadlineAt.getTime() <= clock.now().getTime()) {
+        // Only a first provisioning fails for good: an app that ran before (readyAt) and is starting again
+        // after a suspension is PROVISIONING too, long after its deadline.
+        const firstProvisioning = pod.status === 'PROVISIONING' && pod.readyAt === null;
+        if (firstProvisioning && pod.provisioningDeadlineAt.getTime() <= clock.now().getTime()) {
           const reason = 'the app did not start within the provisioning deadline';
           failedNow = await fail(tx, subscriptionId, reason);
           return removeFailed(tx, target, trigger, reason);
@@ -275,7 +319,7 @@ export function createReconciler(deps: ReconcilerDeps) {
           return { subscriptionId, outcome: 'applied', changes };
         } catch (err) {
           // A live app that ran before is not failed by a refused change: the error stays for the operator.
-          if (!(err instanceof PermanentProvisioningError) || pod.status !== 'PROVISIONING') throw err;
+          if (!(err instanceof PermanentProvisioningError) || !firstProvisioning) throw err;
           failedNow = await fail(tx, subscriptionId, err.message);
           return removeFailed(tx, target, trigger, err.message);
         }

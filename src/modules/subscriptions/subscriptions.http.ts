@@ -93,6 +93,10 @@ export const subscriptionView = z
     periodEnd: z.iso.datetime(),
     autoRenew: z.boolean(),
     cancelAtPeriodEnd: z.boolean(),
+    pendingPlan: z
+      .object({ id: z.uuid(), name: z.string(), priceMonthlyIdr: z.number().int() })
+      .nullable()
+      .describe('A downgrade that takes effect at the next renewal'),
     nextCharge: z
       .object({ at: z.iso.datetime(), amount: z.number().int() })
       .nullable()
@@ -176,3 +180,52 @@ export const eventsView = z.object({ items: z.array(eventView) });
 
 export type SubscriptionView = z.infer<typeof subscriptionView>;
 export type PodView = z.infer<typeof podView>;
+
+export const updateSubscriptionBody = z
+  .object({
+    autoRenew: z.boolean({ message: 'must be true or false' }).optional(),
+    planId: z
+      .uuid({ message: 'must be a UUID' })
+      .optional()
+      .describe(
+        'A plan of the same service: a dearer one applies now (the rest of the period charged), a cheaper one at the next period',
+      ),
+  })
+  .refine((b) => b.autoRenew !== undefined || b.planId !== undefined, 'must set autoRenew or planId');
+
+export const adminSubscriptionListQuery = z.object({
+  status: subscriptionStatus.optional(),
+  userId: z.uuid({ message: 'must be a UUID' }).optional(),
+  serviceId: z.uuid({ message: 'must be a UUID' }).optional(),
+  q: z.string().trim().min(1).max(100).optional().describe('Part of the name or host, case-insensitive'),
+  ...pageQuery,
+});
+
+export const adminSubscriptionView = subscriptionView
+  .extend({
+    userId: z.uuid(),
+    graceStartedAt: z.iso.datetime().nullable(),
+    suspendedAt: z.iso.datetime().nullable(),
+    cancelledAt: z.iso.datetime().nullable(),
+    terminatedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'AdminSubscription' });
+
+const statusCounts = z.object({
+  ACTIVE: z.number().int(),
+  SUSPENDED: z.number().int(),
+  CANCELLED: z.number().int(),
+  TERMINATED: z.number().int(),
+  FAILED: z.number().int(),
+});
+
+export const adminSubscriptionPage = z.object({
+  items: z.array(adminSubscriptionView),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+  totalPages: z.number().int(),
+  countsByStatus: statusCounts.describe('Under the other filters (user, service, text), whatever the status filter'),
+});
+
+export type AdminSubscriptionView = z.infer<typeof adminSubscriptionView>;

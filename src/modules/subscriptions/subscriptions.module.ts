@@ -1,6 +1,8 @@
 import { createSecretBox } from '../../platform/crypto/secret-box.js';
 import { defineModule } from '../module.js';
 import { createDatabaseSecretStore, createTemplateRenderer, type TemplateRegistry } from '../templates/index.js';
+import { adminSubscriptionsRoutes } from './admin-subscriptions.routes.js';
+import { createLifecycle } from './lifecycle.js';
 import { createPodStatusWatcher } from './pod-status.js';
 import { createReconciler } from './reconciler.js';
 import { catalogUsage, liveSubscriptions, subscriptionSpend } from './subscription-ports.js';
@@ -11,6 +13,10 @@ import * as tables from './subscriptions.tables.js';
 
 /** The full reconcile pass (drift repair, overdue provisioning) runs this often. */
 export const RECONCILE_EVERY_MS = 2 * 60_000;
+/** The lifecycle pass (renewals, grace, suspension, termination, resumption after a top-up, expiring mails). */
+export const LIFECYCLE_EVERY_MS = 60_000;
+/** Deactivated and deleted users' subscriptions are terminated within this long. */
+export const USER_EVENTS_EVERY_MS = 15_000;
 
 /**
  * Subscriptions and their pods: buying a plan (charged through the billing port), the reconciler that
@@ -21,7 +27,11 @@ export const subscriptionsModule = defineModule({
   name: 'subscriptions',
   tables,
   jobs: subscriptionJobs,
-  schedules: [{ job: 'subscriptions.reconcile-all', everyMs: RECONCILE_EVERY_MS, payload: {} }],
+  schedules: [
+    { job: 'subscriptions.reconcile-all', everyMs: RECONCILE_EVERY_MS, payload: {} },
+    { job: 'subscriptions.lifecycle', everyMs: LIFECYCLE_EVERY_MS, payload: {} },
+    { job: 'subscriptions.user-events', everyMs: USER_EVENTS_EVERY_MS, payload: {} },
+  ],
   needs: ['authGuard', 'emailVerification', 'audit', 'billing', 'templates'],
   provides: ['liveSubscriptions', 'catalogUsage', 'subscriptionSpend'],
   build(deps, ports) {
@@ -71,6 +81,14 @@ export const subscriptionsModule = defineModule({
       emailVerification: () => ports.emailVerification,
       audit: () => ports.audit,
     });
+    const lifecycle = createLifecycle({
+      database: deps.database,
+      clock: deps.clock,
+      logger,
+      jobs: deps.jobs,
+      billing: () => ports.billing,
+      audit: () => ports.audit,
+    });
     const watcher = createPodStatusWatcher({
       kube: deps.kube,
       database: deps.database,
@@ -93,14 +111,19 @@ export const subscriptionsModule = defineModule({
     });
     return {
       provides: { liveSubscriptions, catalogUsage, subscriptionSpend },
-      routes: (app) =>
-        subscriptionsRoutes(app, {
+      routes: async (app) => {
+        await subscriptionsRoutes(app, {
           service,
+          lifecycle,
           guard: ports.authGuard,
           emailVerification: () => ports.emailVerification,
-        }),
+        });
+        await adminSubscriptionsRoutes(app, { service, lifecycle, guard: ports.authGuard });
+      },
       jobHandlers: subscriptionJobHandlers({
         reconciler,
+        lifecycle,
+        balanceOf: (userId) => ports.billing.balanceOf(deps.database.db, userId),
         database: deps.database,
         mailer: deps.mailer,
         templates,

@@ -1,6 +1,7 @@
-import { and, count, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, ilike, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { DbExecutor } from '../../platform/db/db.js';
-import { pods, reconciliations, subscriptions } from './subscriptions.tables.js';
+import { containsPattern } from '../../platform/http/listing.js';
+import { pods, reconciliations, subscriptionNotices, subscriptions } from './subscriptions.tables.js';
 
 export type SubscriptionRow = typeof subscriptions.$inferSelect;
 export type PodRow = typeof pods.$inferSelect;
@@ -259,5 +260,119 @@ export const subscriptionsRepository = {
         ),
       )
       .orderBy(subscriptions.periodEnd, subscriptions.id);
+  },
+
+  // ---- the lifecycle (lifecycle.ts)
+
+  /**
+   * What a lifecycle pass must decide, locked (rows a concurrent pass or request holds are skipped: the
+   * holder decides them): ACTIVE or CANCELLED ones whose period ended, and those suspended for non-payment.
+   * In id order, after `afterId` (a pass pages through them once).
+   */
+  async lockDue(tx: DbExecutor, now: Date, limit: number, afterId?: string): Promise<SubscriptionWithPod[]> {
+    return tx
+      .select({ subscription: subscriptions, pod: pods })
+      .from(subscriptions)
+      .innerJoin(pods, eq(pods.subscriptionId, subscriptions.id))
+      .where(
+        and(
+          or(
+            and(inArray(subscriptions.status, ['ACTIVE', 'CANCELLED']), lte(subscriptions.periodEnd, now)),
+            and(eq(subscriptions.status, 'SUSPENDED'), isNotNull(subscriptions.graceStartedAt)),
+          ),
+          afterId ? gt(subscriptions.id, afterId) : undefined,
+        ),
+      )
+      .orderBy(subscriptions.id)
+      .limit(limit)
+      .for('update', { of: subscriptions, skipLocked: true });
+  },
+
+  /** ACTIVE subscriptions that will renew between `from` and `until` (the expiring mails' candidates). */
+  async renewingBetween(executor: DbExecutor, from: Date, until: Date): Promise<SubscriptionRow[]> {
+    return executor
+      .select()
+      .from(subscriptions)
+      .where(
+        and(
+          eq(subscriptions.status, 'ACTIVE'),
+          eq(subscriptions.autoRenew, true),
+          eq(subscriptions.cancelAtPeriodEnd, false),
+          gt(subscriptions.periodEnd, from),
+          lte(subscriptions.periodEnd, until),
+        ),
+      )
+      .orderBy(subscriptions.userId, subscriptions.periodEnd, subscriptions.id);
+  },
+
+  /** Claims a lifecycle notice once per subscription, notice and period: true for the one caller that did. */
+  async claimNotice(executor: DbExecutor, subscriptionId: string, notice: string, periodEnd: Date, now: Date) {
+    const rows = await executor
+      .insert(subscriptionNotices)
+      .values({ subscriptionId, notice, periodEnd, createdAt: now })
+      .onConflictDoNothing()
+      .returning({ id: subscriptionNotices.subscriptionId });
+    return rows.length === 1;
+  },
+
+  async noticesOf(executor: DbExecutor, subscriptionId: string) {
+    return executor
+      .select()
+      .from(subscriptionNotices)
+      .where(eq(subscriptionNotices.subscriptionId, subscriptionId))
+      .orderBy(subscriptionNotices.createdAt);
+  },
+
+  async liveIdsOfUser(executor: DbExecutor, userId: string): Promise<string[]> {
+    const rows = await executor
+      .select({ id: subscriptions.id })
+      .from(subscriptions)
+      .where(and(eq(subscriptions.userId, userId), live))
+      .orderBy(subscriptions.id);
+    return rows.map((r) => r.id);
+  },
+
+  /** Administrators' list: every user's subscriptions, filtered; with the counts by status under the other filters. */
+  async adminList(
+    executor: DbExecutor,
+    filter: {
+      status?: SubscriptionStatus;
+      userId?: string;
+      serviceId?: string;
+      q?: string;
+      page: number;
+      pageSize: number;
+    },
+  ) {
+    const others = and(
+      filter.userId ? eq(subscriptions.userId, filter.userId) : undefined,
+      filter.serviceId ? eq(subscriptions.serviceId, filter.serviceId) : undefined,
+      filter.q
+        ? or(ilike(subscriptions.name, containsPattern(filter.q)), ilike(subscriptions.host, containsPattern(filter.q)))
+        : undefined,
+    );
+    const where = and(others, filter.status ? eq(subscriptions.status, filter.status) : undefined);
+    const [items, byStatus] = await Promise.all([
+      executor
+        .select({ subscription: subscriptions, pod: pods })
+        .from(subscriptions)
+        .innerJoin(pods, eq(pods.subscriptionId, subscriptions.id))
+        .where(where)
+        .orderBy(desc(subscriptions.createdAt), desc(subscriptions.id))
+        .limit(filter.pageSize)
+        .offset((filter.page - 1) * filter.pageSize),
+      executor
+        .select({ status: subscriptions.status, n: count() })
+        .from(subscriptions)
+        .where(others)
+        .groupBy(subscriptions.status),
+    ]);
+    const counts = { ACTIVE: 0, SUSPENDED: 0, CANCELLED: 0, TERMINATED: 0, FAILED: 0 } as Record<
+      SubscriptionStatus,
+      number
+    >;
+    for (const row of byStatus) counts[row.status] = row.n;
+    const total = filter.status ? counts[filter.status] : Object.values(counts).reduce((sum, n) => sum + n, 0);
+    return { items: items as SubscriptionWithPod[], total, counts };
   },
 };

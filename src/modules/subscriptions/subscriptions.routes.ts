@@ -2,6 +2,7 @@ import type { AppInstance } from '../../platform/http/app-instance.js';
 import { pageOf, toPage } from '../../platform/http/listing.js';
 import { errorResponses, uuidParam } from '../../platform/http/schemas.js';
 import { type AuthGuard, actorOf, currentUser, type EmailVerification } from '../accounts/index.js';
+import type { Lifecycle } from './lifecycle.js';
 import {
   createdSubscriptionView,
   createSubscriptionBody,
@@ -14,6 +15,7 @@ import {
   podView,
   subscriptionListQuery,
   subscriptionView,
+  updateSubscriptionBody,
 } from './subscriptions.http.js';
 import type { SubscriptionsService } from './subscriptions.service.js';
 
@@ -26,9 +28,14 @@ const podsTag = { tags: ['pods'], security: [{ bearerAuth: [] }] };
  */
 export async function subscriptionsRoutes(
   app: AppInstance,
-  deps: { service: SubscriptionsService; guard: AuthGuard; emailVerification: () => EmailVerification },
+  deps: {
+    service: SubscriptionsService;
+    lifecycle: Lifecycle;
+    guard: AuthGuard;
+    emailVerification: () => EmailVerification;
+  },
 ) {
-  const { service, guard } = deps;
+  const { service, lifecycle, guard } = deps;
   const mayPurchase: typeof guard.user = (request, reply, done) =>
     deps.emailVerification().requireVerifiedEmail(request, reply, done);
 
@@ -105,6 +112,67 @@ export async function subscriptionsRoutes(
       },
     },
     async (request) => service.credentials(actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/subscriptions/:id/cancel',
+    {
+      onRequest: guard.user,
+      schema: {
+        ...subscriptionsTag,
+        summary: 'Cancel: no renewal; the app runs to the end of the paid period, then it is deleted',
+        description:
+          'A suspended subscription, or one whose period ended unpaid, is terminated at once (objects and data deleted). ' +
+          'Cancelling a cancelled subscription changes nothing.',
+        params: uuidParam,
+        response: { 200: subscriptionView, ...errorResponses(400, 401, 404, 409) },
+      },
+    },
+    async (request) => {
+      await lifecycle.cancel(actorOf(request), request.params.id);
+      return service.view(request.params.id);
+    },
+  );
+
+  app.post(
+    '/subscriptions/:id/renew',
+    {
+      onRequest: guard.user,
+      schema: {
+        ...subscriptionsTag,
+        summary: 'Pay now: resumes a subscription suspended for non-payment, or renews one whose period ended',
+        description:
+          'Charges the next period from the credit balance (402 INSUFFICIENT_CREDIT with `required` and `available` when short, and nothing changes). ' +
+          'A suspended subscription gets a new period from now and starts again; 409 when there is nothing to renew.',
+        params: uuidParam,
+        response: { 200: subscriptionView, ...errorResponses(400, 401, 402, 404, 409) },
+      },
+    },
+    async (request) => {
+      await lifecycle.renew(actorOf(request), request.params.id);
+      return service.view(request.params.id);
+    },
+  );
+
+  app.patch(
+    '/subscriptions/:id',
+    {
+      onRequest: guard.user,
+      schema: {
+        ...subscriptionsTag,
+        summary: 'Turn auto-renew on or off; change the plan (same service)',
+        description:
+          'A dearer plan applies now: the price difference for the rest of the period is charged (402 when short) and the app gets the new resources. ' +
+          'A cheaper plan applies at the next renewal (`pendingPlan`); choosing the current plan again drops it.',
+        params: uuidParam,
+        body: updateSubscriptionBody,
+        response: { 200: subscriptionView, ...errorResponses(400, 401, 402, 404, 409) },
+      },
+    },
+    async (request) => {
+      await lifecycle.update(actorOf(request), request.params.id, request.body);
+      return service.view(request.params.id);
+    },
   );
 
   app.get(

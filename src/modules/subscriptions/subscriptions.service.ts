@@ -22,7 +22,13 @@ import {
   tenantNamespace,
 } from '../templates/index.js';
 import { addOneMonth, periodChargeKey } from './period.js';
-import { FOLLOW_LOG_LIMIT_BYTES, LOG_LIMIT_BYTES, type PodView, type SubscriptionView } from './subscriptions.http.js';
+import {
+  type AdminSubscriptionView,
+  FOLLOW_LOG_LIMIT_BYTES,
+  LOG_LIMIT_BYTES,
+  type PodView,
+  type SubscriptionView,
+} from './subscriptions.http.js';
 import {
   type PodRow,
   type PodStatus,
@@ -88,7 +94,10 @@ export function toPodView(row: SubscriptionWithPod, plan: PlanForPurchase | unde
   };
 }
 
-/** The renewal a subscription will be charged, if it renews: at `periodEnd`, the plan's price now. */
+/**
+ * The renewal a subscription will be charged, if it renews: at `periodEnd`, the price now of the plan
+ * it renews on (a pending downgrade, else its plan).
+ */
 export function nextChargeOf(subscription: SubscriptionRow, plan: PlanForPurchase | undefined) {
   if (subscription.status !== 'ACTIVE' || !subscription.autoRenew || subscription.cancelAtPeriodEnd) return null;
   return { at: subscription.periodEnd, amount: plan?.priceMonthlyIdr ?? subscription.priceIdr };
@@ -98,9 +107,10 @@ export function toSubscriptionView(
   row: SubscriptionWithPod,
   plan: PlanForPurchase | undefined,
   now: Date,
+  pendingPlan?: PlanForPurchase,
 ): SubscriptionView {
   const { subscription } = row;
-  const next = nextChargeOf(subscription, plan);
+  const next = nextChargeOf(subscription, pendingPlan ?? plan);
   return {
     id: subscription.id,
     name: subscription.name,
@@ -109,6 +119,9 @@ export function toSubscriptionView(
     url: urlOf(subscription.host),
     service: plan ? { id: plan.service.id, slug: plan.service.slug, name: plan.service.name } : null,
     plan: plan ? { id: plan.id, name: plan.name, priceMonthlyIdr: plan.priceMonthlyIdr } : null,
+    pendingPlan: pendingPlan
+      ? { id: pendingPlan.id, name: pendingPlan.name, priceMonthlyIdr: pendingPlan.priceMonthlyIdr }
+      : null,
     priceIdr: subscription.priceIdr,
     periodStart: subscription.periodStart.toISOString(),
     periodEnd: subscription.periodEnd.toISOString(),
@@ -128,13 +141,20 @@ export function createSubscriptionsService(deps: SubscriptionsServiceDeps) {
   const { database, clock, kube } = deps;
 
   async function plansFor(executor: DbExecutor, rows: SubscriptionWithPod[]) {
-    const ids = rows.map((r) => r.subscription.planId).filter((id): id is string => id !== null);
+    const ids = rows
+      .flatMap((r) => [r.subscription.planId, r.subscription.pendingPlanId])
+      .filter((id): id is string => id !== null);
     return new Map((await findPlansForPurchase(executor, ids)).map((p) => [p.id, p]));
+  }
+
+  function viewWith(row: SubscriptionWithPod, plans: Map<string, PlanForPurchase>, now = clock.now()) {
+    const { planId, pendingPlanId } = row.subscription;
+    return toSubscriptionView(row, plans.get(planId ?? ''), now, pendingPlanId ? plans.get(pendingPlanId) : undefined);
   }
 
   async function viewOf(row: SubscriptionWithPod): Promise<SubscriptionView> {
     const plans = await plansFor(database.db, [row]);
-    return toSubscriptionView(row, plans.get(row.subscription.planId ?? ''), clock.now());
+    return viewWith(row, plans);
   }
 
   /** After commit: provision (single-flight per subscription), the deadline check, the first mail. */
@@ -313,8 +333,47 @@ export function createSubscriptionsService(deps: SubscriptionsServiceDeps) {
     return pod.metadata!.name!;
   }
 
+  async function anyView(id: string): Promise<SubscriptionView> {
+    const row = await repo.findWithPod(database.db, id);
+    if (!row) throw notFound('Subscription');
+    return viewOf(row);
+  }
+
+  function toAdminView(
+    row: SubscriptionWithPod,
+    plans: Map<string, PlanForPurchase>,
+    now: Date,
+  ): AdminSubscriptionView {
+    const { subscription: s } = row;
+    return {
+      ...viewWith(row, plans, now),
+      userId: s.userId,
+      graceStartedAt: iso(s.graceStartedAt),
+      suspendedAt: iso(s.suspendedAt),
+      cancelledAt: iso(s.cancelledAt),
+      terminatedAt: iso(s.terminatedAt),
+    };
+  }
+
   return {
     subscribe,
+
+    /** Any user's subscription, for administrators (the routes guard it). */
+    async adminGet(id: string) {
+      const row = await repo.findWithPod(database.db, id);
+      if (!row) throw notFound('Subscription');
+      return toAdminView(row, await plansFor(database.db, [row]), clock.now());
+    },
+
+    async adminList(query: Parameters<typeof repo.adminList>[1]) {
+      const { items, total, counts } = await repo.adminList(database.db, query);
+      const plans = await plansFor(database.db, items);
+      const now = clock.now();
+      return { items: items.map((r) => toAdminView(r, plans, now)), total, counts };
+    },
+
+    /** The view after a lifecycle action (the caller owned it, or is an administrator). */
+    view: anyView,
 
     async list(userId: string, query: { status?: SubscriptionStatus; page: number; pageSize: number }) {
       const { items, total } = await repo.listOwned(database.db, userId, {
@@ -324,7 +383,7 @@ export function createSubscriptionsService(deps: SubscriptionsServiceDeps) {
       });
       const plans = await plansFor(database.db, items);
       const now = clock.now();
-      return { items: items.map((r) => toSubscriptionView(r, plans.get(r.subscription.planId ?? ''), now)), total };
+      return { items: items.map((r) => viewWith(r, plans, now)), total };
     },
 
     async get(userId: string, id: string) {
