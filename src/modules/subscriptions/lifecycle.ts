@@ -118,9 +118,13 @@ export function createLifecycle(deps: LifecycleDeps) {
     };
   }
 
-  /** A paid new period starting at `start`: ACTIVE, the pending plan taken, grace and suspension cleared. */
-  async function startPeriod(
-    tx: Tx,
+  /**
+   * A paid new period starting at `start`: ACTIVE, the pending plan taken, grace and suspension cleared.
+   * The row is written by `repo.startPeriods` with the others of its batch (one statement); this queues
+   * what follows after commit.
+   */
+  function startPeriod(
+    periods: Parameters<typeof repo.startPeriods>[1],
     s: SubscriptionRow,
     plan: PlanForPurchase | undefined,
     amount: number,
@@ -129,16 +133,7 @@ export function createLifecycle(deps: LifecycleDeps) {
   ) {
     const wasSuspended = s.status === 'SUSPENDED';
     const planChanged = !!(s.pendingPlanId && plan && plan.id !== s.planId);
-    await repo.updateSubscription(tx, s.id, {
-      status: 'ACTIVE',
-      periodStart: start,
-      periodEnd: addOneMonth(start),
-      priceIdr: amount,
-      planId: plan?.id ?? s.planId,
-      pendingPlanId: null,
-      graceStartedAt: null,
-      suspendedAt: null,
-    });
+    periods.push({ id: s.id, start, end: addOneMonth(start), priceIdr: amount, planId: plan?.id ?? s.planId });
     if (wasSuspended || planChanged) {
       todo.reconcile.push({
         subscriptionId: s.id,
@@ -204,11 +199,12 @@ export function createLifecycle(deps: LifecycleDeps) {
         ...result.skipped.flatMap((c) => (c.reason === 'already-charged' ? [c.idempotencyKey] : [])),
       ]);
       charged = result.charged.length;
+      const periods: Parameters<typeof repo.startPeriods>[1] = [];
       for (const s of rows) {
         const { plan, amount } = nextPeriodOf(s, plans);
         const start = starts.get(s.id);
         if (start && (amount === 0 || paid.has(periodChargeKey(s.id, start)))) {
-          await startPeriod(tx, s, plan, amount, start, todo);
+          startPeriod(periods, s, plan, amount, start, todo);
         } else if (s.status === 'CANCELLED') {
           await terminate(tx, s, now, 'cancelled by the customer; the paid period ended', todo);
         } else if (s.status === 'ACTIVE' && !s.graceStartedAt) {
@@ -235,6 +231,7 @@ export function createLifecycle(deps: LifecycleDeps) {
           await terminate(tx, s, now, 'not paid for 14 days after its suspension', todo);
         }
       }
+      await repo.startPeriods(tx, periods);
       return due.length;
     });
     return { decided, charged, lastId, todo };
@@ -351,7 +348,9 @@ export function createLifecycle(deps: LifecycleDeps) {
       const start = suspendedUnpaid ? now : s.periodEnd;
       // 402 INSUFFICIENT_CREDIT (required, available) leaves it as it was.
       if (amount > 0) await deps.billing().charge(tx, chargeInput(s, plan, amount, start));
-      await startPeriod(tx, s, plan, amount, start, todo);
+      const periods: Parameters<typeof repo.startPeriods>[1] = [];
+      startPeriod(periods, s, plan, amount, start, todo);
+      await repo.startPeriods(tx, periods);
       await audit(tx, actor, 'subscription.renewed', s, { amount, periodStart: start.toISOString(), was: s.status });
     });
   }

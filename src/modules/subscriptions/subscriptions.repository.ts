@@ -180,6 +180,31 @@ export const subscriptionsRepository = {
     return row;
   },
 
+  /**
+   * Starts a paid new period for many subscriptions in one statement (the renewal pass): ACTIVE, the
+   * period and price set, the pending plan taken, grace and suspension cleared.
+   */
+  async startPeriods(
+    executor: DbExecutor,
+    periods: { id: string; start: Date; end: Date; priceIdr: number; planId: string | null }[],
+  ): Promise<void> {
+    if (periods.length === 0) return;
+    await executor.execute(sql`
+      update ${subscriptions} as s
+      set status = 'ACTIVE', period_start = v.period_start, period_end = v.period_end, price_idr = v.price_idr,
+          plan_id = v.plan_id, pending_plan_id = null, grace_started_at = null, suspended_at = null, updated_at = now()
+      from jsonb_to_recordset(${JSON.stringify(
+        periods.map((p) => ({
+          id: p.id,
+          period_start: p.start.toISOString(),
+          period_end: p.end.toISOString(),
+          price_idr: p.priceIdr,
+          plan_id: p.planId,
+        })),
+      )}::jsonb) as v(id uuid, period_start timestamptz, period_end timestamptz, price_idr bigint, plan_id uuid)
+      where s.id = v.id`);
+  },
+
   async updateSubscription(executor: DbExecutor, id: string, values: Partial<typeof subscriptions.$inferInsert>) {
     const [row] = await executor
       .update(subscriptions)
