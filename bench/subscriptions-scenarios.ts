@@ -304,10 +304,14 @@ async function startPlatform(): Promise<Platform> {
     // The scheduled full pass is taken out of the bench's queue (see the header).
     const reconciling = runtime.jobs.queues().get('reconciling')!;
     await reconciling.removeJobScheduler('subscriptions.reconcile-all');
-    await waitFor(async () => (await reconciling.getActiveCount()) + (await reconciling.getWaitingCount()) === 0, {
-      timeoutMs: 60_000,
-      what: 'the first scheduled pass finished',
-    });
+    // Other scheduled jobs share the queue: wait for the pass's own job only.
+    await waitFor(
+      async () =>
+        (await reconciling.getJobs(['active', 'waiting', 'delayed'])).every(
+          (job) => job.name !== 'subscriptions.reconcile-all',
+        ),
+      { timeoutMs: 60_000, intervalMs: 200, what: 'the first scheduled pass finished' },
+    );
 
     const tokens = createAccessTokens({ secret: runtime.config.auth.jwtSecret, ttlSeconds: 24 * 3600 });
     return {
