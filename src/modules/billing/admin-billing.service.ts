@@ -12,6 +12,7 @@ import {
   searchTransactions,
   type TransactionRow,
 } from './admin-billing.repository.js';
+import { toTransactionView } from './billing.service.js';
 import { transactionStatus, transactionType } from './billing.tables.js';
 import { dayKey, dayStart } from './billing-calendar.js';
 
@@ -44,19 +45,12 @@ export function createAdminBillingService(deps: {
     );
     return rows.map((row) => {
       const owner = owners.get(row.userId);
+      // The customer's view of the transaction, less its payment link, plus who and what it concerns.
+      const { payment: _payment, ...common } = toTransactionView(row);
       return {
-        id: row.id,
+        ...common,
         userId: row.userId,
         user: owner ? { email: owner.email, name: owner.name } : null,
-        type: row.type,
-        status: row.status,
-        amount: row.amount,
-        currency: 'IDR',
-        description: row.description,
-        paymentMethod: row.paymentMethod,
-        reference: row.reference,
-        reason: row.reason,
-        relatedTransactionId: row.relatedTransactionId,
         subscriptionId: row.subscriptionId,
         serviceId: row.serviceId,
         planId: row.planId,
@@ -64,9 +58,6 @@ export function createAdminBillingService(deps: {
         midtransOrderId: row.midtransOrderId,
         midtransTransactionId: row.midtransTransactionId,
         paymentExpiresAt: iso(row.paymentExpiresAt),
-        createdAt: row.createdAt.toISOString(),
-        updatedAt: row.updatedAt.toISOString(),
-        completedAt: iso(row.completedAt),
       };
     });
   }
