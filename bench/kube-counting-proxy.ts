@@ -63,6 +63,9 @@ export async function startCountingProxy(kubeconfigPath: string, dir: string, na
       { host: target.hostname, port: target.port, method: req.method, path: req.url, headers, agent },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
+        // Node holds the headers until the first body byte; a quiet watch would then never "open" for the
+        // client (its informer start waits for the answer's headers).
+        res.flushHeaders();
         answer.pipe(res);
       },
     );
