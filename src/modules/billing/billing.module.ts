@@ -85,6 +85,7 @@ export const billingModule = defineModule({
       lockBalances: ledger.lockBalances,
       adjust: ledger.adjust,
       balanceOf: ledger.balanceOf,
+      balancesOf: ledger.balancesOf,
     };
     return {
       provides: { billing: port },

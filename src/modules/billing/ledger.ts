@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbExecutor, Tx } from '../../platform/db/db.js';
 import { conflict, insufficientCredit, notFound } from '../../platform/errors.js';
 import { creditBalances, ledgerEntries, transactions } from './billing.tables.js';
@@ -107,6 +107,18 @@ export function createLedger(deps: {
       .where(eq(creditBalances.userId, userId))
       .for('update');
     return row?.balance ?? 0;
+  }
+
+  /** Many users' balances in one query (0 for a user who never had credit). */
+  async function balancesOf(executor: DbExecutor, userIds: readonly string[]): Promise<Map<string, number>> {
+    const balances = new Map(userIds.map((id) => [id, 0]));
+    if (userIds.length === 0) return balances;
+    const rows = await executor
+      .select({ userId: creditBalances.userId, balance: creditBalances.balance })
+      .from(creditBalances)
+      .where(inArray(creditBalances.userId, [...new Set(userIds)]));
+    for (const row of rows) balances.set(row.userId, row.balance);
+    return balances;
   }
 
   /**
@@ -484,7 +496,7 @@ export function createLedger(deps: {
     return outcome;
   }
 
-  return { charge, refund, adjust, chargeMany, creditTopup, balanceOf, lockBalance, lockBalances };
+  return { charge, refund, adjust, chargeMany, creditTopup, balanceOf, balancesOf, lockBalance, lockBalances };
 }
 
 export type Ledger = ReturnType<typeof createLedger>;
@@ -508,4 +520,5 @@ export interface BillingPort {
   /** An administrator's signed correction with a reason; never below zero (402). */
   adjust(tx: Tx, input: AdjustmentInput): Promise<MoneyResult>;
   balanceOf(executor: DbExecutor, userId: string): Promise<number>;
+  balancesOf(executor: DbExecutor, userIds: readonly string[]): Promise<Map<string, number>>;
 }

@@ -42,7 +42,7 @@ export interface LifecycleDeps {
   clock: Clock;
   logger: Logger;
   jobs: Pick<JobProducer<AppJobCatalog>, 'enqueue'>;
-  billing: () => Pick<BillingPort, 'charge' | 'chargeMany' | 'balanceOf'>;
+  billing: () => Pick<BillingPort, 'charge' | 'chargeMany' | 'balancesOf'>;
   audit: () => Pick<AuditLog, 'record'>;
 }
 
@@ -243,6 +243,10 @@ export function createLifecycle(deps: LifecycleDeps) {
     const rows = await repo.renewingBetween(database.db, now, horizon);
     if (rows.length === 0) return 0;
     const plans = await plansById(database.db, rows);
+    const balances = await deps.billing().balancesOf(
+      database.db,
+      rows.map((s) => s.userId),
+    );
     const todo = afterCommit();
     let running = 0;
     let user = '';
@@ -252,7 +256,7 @@ export function createLifecycle(deps: LifecycleDeps) {
       if (s.userId !== user) {
         user = s.userId;
         running = 0;
-        balance = await deps.billing().balanceOf(database.db, user);
+        balance = balances.get(user) ?? 0;
       }
       running += nextPeriodOf(s, plans).amount;
       if (running <= balance) continue;
