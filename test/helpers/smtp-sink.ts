@@ -32,6 +32,9 @@ export async function startSmtpSink() {
       });
     },
   });
+  // A client that vanishes mid-session (a worker killed with SIGKILL) resets its socket; smtp-server
+  // reports that as an 'error' event, which without a listener is an uncaught exception in the test run.
+  server.on('error', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {

@@ -42,6 +42,12 @@ describe('pod status from the informers', () => {
     expect(rolling.allAvailable).toBe(false);
   });
 
+  it('is not RUNNING while the workload is available but its ready app pod has not reached the pod cache', () => {
+    const early = observe([deployment({ availableReplicas: 1, readyReplicas: 1 })], []);
+    expect(early.allAvailable).toBe(false);
+    expect(nextStatus('PROVISIONING', early, false)).toBe('PROVISIONING');
+  });
+
   it('is STOPPED once a suspended app has no replica left; FAILED and TERMINATED stay', () => {
     const none = observe([deployment({ availableReplicas: 0 }, 0)], []);
     expect(nextStatus('RUNNING', none, true)).toBe('STOPPED');

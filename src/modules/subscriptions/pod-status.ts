@@ -64,7 +64,9 @@ export function observe(workloads: Workload[], pods: V1Pod[]): Observation {
     desired,
     available,
     ready,
-    allAvailable: allAvailable && desired > 0,
+    // The workload and pod informers are separate watches: a Deployment can report available before its
+    // ready pod reached the pod cache. RUNNING waits for that pod, so it always comes with its node.
+    allAvailable: allAvailable && desired > 0 && appPods.some(isReady),
     missing: workloads.length === 0,
     node: appPod?.spec?.nodeName ?? null,
     restarts,
