@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { get as httpGet } from 'node:http';
-import type { V1Deployment } from '@kubernetes/client-node';
+import type { V1Deployment, V1Pod } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, registerUser } from '../../../test/helpers/accounts.js';
 import { type SubscriptionsBed, startSubscriptionsBed } from '../../../test/helpers/subscriptions.js';
@@ -140,6 +140,17 @@ describe('subscriptions end to end on the test cluster', () => {
       timeoutMs: 60_000,
       what: 'RUNNING after the restart',
     });
+    // The rollout is over once the restarted pod is the only app pod (the old one is deleted).
+    await waitFor(
+      async () => {
+        const appPods = await bed.t.runtime.kube.list<V1Pod>('v1', 'Pod', {
+          namespace,
+          labelSelector: `${LABELS.subscription}=${target.subscriptionId},${LABELS.component}=app`,
+        });
+        return appPods.length === 1 && appPods[0]!.status?.phase === 'Running';
+      },
+      { timeoutMs: 60_000, what: 'the rollout to end' },
+    );
     const audit = await sql(`select action from audit_log where target_id = $1`, [target.podId]);
     expect(audit.rows.map((r) => r.action)).toContain('pod.restarted');
 

@@ -328,7 +328,9 @@ export function createSubscriptionsService(deps: SubscriptionsServiceDeps) {
   async function logTarget(row: SubscriptionWithPod, container: string) {
     if (row.pod.status === 'FAILED' || row.pod.status === 'TERMINATED') throw conflict('The app is not running');
     const pods = await kubePodsOf(row, container);
-    const pod = pods.find((p) => p.status?.phase === 'Running') ?? pods[0];
+    // Newest first; a pod being deleted (the old one during a rollout) may be gone before its log is read.
+    const live = pods.filter((p) => !p.metadata?.deletionTimestamp);
+    const pod = live.find((p) => p.status?.phase === 'Running') ?? live[0] ?? pods[0];
     if (!pod) throw notFound(`A running "${container}" container`);
     return pod.metadata!.name!;
   }
