@@ -1,1 +1,2 @@
 export { workersModule } from './workers.module.js';
+export { type WorkerDetails, type WorkerStatus, workerDetailsByName } from './workers.repository.js';

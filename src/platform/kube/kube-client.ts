@@ -68,6 +68,26 @@ export interface PodLogStreamOptions {
   follow?: boolean;
 }
 
+/** What one informer of this process is doing (the debug view shows it; the worker publishes it). */
+export interface WatchState {
+  apiVersion: string;
+  kind: string;
+  namespace?: string;
+  labelSelector?: string;
+  /** The first list filled the cache. */
+  synced: boolean;
+  /** Objects in the cache now. */
+  objects: number;
+  startedAt: string;
+  lastEventAt: string | null;
+  /** Times the informer stopped on an error and was started again. */
+  restarts: number;
+  /** Errors since the last event (0 once events flow again). */
+  failures: number;
+  lastError: string | null;
+  lastErrorAt: string | null;
+}
+
 /** Backoff before an informer that stopped on an error is started again: 1 s doubling to 30 s. */
 export const WATCH_RESTART_BACKOFF = { firstMs: 1_000, maxMs: 30_000 };
 
@@ -81,12 +101,17 @@ export interface KubeClient {
     kind: string,
     options?: ListOptions,
   ): Promise<T[]>;
-  /** Deletes; returns false when it was already gone. */
+  /**
+   * Deletes; returns false when it was already gone. With `uid`, only that very object (a precondition:
+   * one deleted and created again under the name since is refused with KubeConflictError).
+   */
   delete(
     ref: ObjectRef,
-    options?: { propagationPolicy?: PropagationPolicy; gracePeriodSeconds?: number },
+    options?: { propagationPolicy?: PropagationPolicy; gracePeriodSeconds?: number; uid?: string },
   ): Promise<boolean>;
   watch<T extends KubernetesObject = KubernetesObject>(options: WatchOptions, handlers: WatchHandlers<T>): Watch<T>;
+  /** The state of every informer this client runs now (stopped ones are dropped). */
+  watchStates(): WatchState[];
   podLogs(
     namespace: string,
     name: string,
@@ -169,6 +194,7 @@ export function createKubeClient(options: {
   }
   const objects = makeApiClient(ObjectApi).withDefaultNamespace(kc);
   const core = makeApiClient(CoreV1Api);
+  const watchStates = new Map<object, { state: WatchState; count: () => number }>();
 
   const timedOut = (operation: string, ms: number) =>
     new KubeUnreachableError(`${operation}: Kubernetes API did not answer within ${ms} ms`);
@@ -325,6 +351,7 @@ export function createKubeClient(options: {
           deleteOptions.gracePeriodSeconds,
           undefined,
           deleteOptions.propagationPolicy ?? 'Background',
+          deleteOptions.uid ? { preconditions: { uid: deleteOptions.uid } } : undefined,
         );
         return true;
       } catch (err) {
@@ -346,6 +373,26 @@ export function createKubeClient(options: {
         markSynced = resolve;
         failSync = reject;
       });
+      const state: WatchState = {
+        apiVersion: watchOptions.apiVersion,
+        kind: watchOptions.kind,
+        namespace: watchOptions.namespace,
+        labelSelector: watchOptions.labelSelector,
+        synced: false,
+        objects: 0,
+        startedAt: new Date().toISOString(),
+        lastEventAt: null,
+        restarts: 0,
+        failures: 0,
+        lastError: null,
+        lastErrorAt: null,
+      };
+      const stateKey = {};
+      watchStates.set(stateKey, { state, count: () => informer?.list().length ?? 0 });
+      const recordError = (error: Error) => {
+        state.lastError = error.message;
+        state.lastErrorAt = new Date().toISOString();
+      };
 
       const start = async () => {
         const { path } = await collectionPath(watchOptions.apiVersion, watchOptions.kind, watchOptions.namespace);
@@ -356,6 +403,8 @@ export function createKubeClient(options: {
           <A extends unknown[]>(handler?: (...args: A) => void) =>
           (...args: A) => {
             failures = 0;
+            state.failures = 0;
+            state.lastEventAt = new Date().toISOString();
             handler?.(...args);
           };
         informer.on('add', healthy(handlers.add));
@@ -363,18 +412,23 @@ export function createKubeClient(options: {
         informer.on('delete', healthy(handlers.delete));
         informer.on('error', (err) => {
           if (stopped) return;
-          handlers.error?.(toKubeError(err, `watch ${watchOptions.kind}`));
+          const error = toKubeError(err, `watch ${watchOptions.kind}`);
+          recordError(error);
+          state.failures += 1;
+          handlers.error?.(error);
           // The informer stops on any error but 410 Gone; start it again with backoff (it re-lists, so
           // nothing is missed). A failed restart comes back here through the same event.
           const delay = Math.min(WATCH_RESTART_BACKOFF.maxMs, WATCH_RESTART_BACKOFF.firstMs * 2 ** failures);
           failures += 1;
           clearTimeout(restartTimer);
           restartTimer = setTimeout(() => {
-            if (!stopped)
-              informer?.start().catch((e) => handlers.error?.(toKubeError(e, `watch ${watchOptions.kind}`)));
+            if (stopped) return;
+            state.restarts += 1;
+            informer?.start().catch((e) => handlers.error?.(toKubeError(e, `watch ${watchOptions.kind}`)));
           }, delay);
         });
         await informer.start();
+        state.synced = true;
         markSynced();
         if (watchOptions.resyncMs) {
           resyncTimer = setInterval(() => {
@@ -384,6 +438,8 @@ export function createKubeClient(options: {
       };
       start().catch((err) => {
         const error = toKubeError(err, `watch ${watchOptions.kind}`);
+        recordError(error);
+        state.failures += 1;
         failSync(error);
         handlers.error?.(error);
       });
@@ -393,12 +449,15 @@ export function createKubeClient(options: {
         list: () => informer?.list() ?? [],
         async stop() {
           stopped = true;
+          watchStates.delete(stateKey);
           clearTimeout(restartTimer);
           clearInterval(resyncTimer);
           await informer?.stop();
         },
       };
     },
+
+    watchStates: () => [...watchStates.values()].map(({ state, count }) => ({ ...state, objects: count() })),
 
     podLogs: (namespace, name, logOptions = {}) =>
       call(`logs pod ${namespace}/${name}`, () =>
