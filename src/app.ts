@@ -19,6 +19,29 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
  * Builds the HTTP API from the platform and the modules built on it (`createRuntime`); nothing here
  * reads the environment or opens a connection. Each module registers its own routes.
  */
+/**
+ * One JSON line per request, once answered: request id (pino's `reqId`), method, route template, path
+ * without its query string (a query may carry a token), status, duration and the signed-in user's id when
+ * the auth guard knew it. Headers and bodies are never logged (docs/OBSERVABILITY.md).
+ */
+function logRequests(app: AppInstance) {
+  app.addHook('onResponse', (request, reply, done) => {
+    const queryAt = request.url.indexOf('?');
+    request.log.info(
+      {
+        method: request.method,
+        route: request.is404 ? 'unmatched' : request.routeOptions.url,
+        path: queryAt === -1 ? request.url : request.url.slice(0, queryAt),
+        statusCode: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime * 10) / 10,
+        userId: (request as { user?: { id?: string } }).user?.id,
+      },
+      'request completed',
+    );
+    done();
+  });
+}
+
 export async function buildApp(deps: Kapal): Promise<AppInstance> {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
@@ -30,10 +53,8 @@ export async function buildApp(deps: Kapal): Promise<AppInstance> {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
-    // Per-request access lines only when debugging; errors are always logged with the request id.
-    logController: new LogController({
-      disableRequestLogging: deps.config.logLevel !== 'debug' && deps.config.logLevel !== 'trace',
-    }),
+    // Fastify's two lines per request (incoming, completed) are replaced by one of our own (logRequests).
+    logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<ZodTypeProvider>();
 
   recordRoutes(app);
@@ -51,6 +72,7 @@ export async function buildApp(deps: Kapal): Promise<AppInstance> {
     );
   });
   registerErrorHandler(app);
+  logRequests(app);
   registerHttpMetrics(app, deps.metrics);
   await registerOpenApi(app, { publicUrl: deps.config.http.publicUrl, version: VERSION });
 

@@ -9,7 +9,7 @@ import { createPgListener } from './platform/db/pg-listener.js';
 import { createKubeClient, loadKubeConfig } from './platform/kube/kube-client.js';
 import { createLogger } from './platform/logger.js';
 import { createSmtpMailer } from './platform/mail/mailer.js';
-import { createMetrics } from './platform/metrics.js';
+import { createMetrics, kubeCallObserver } from './platform/metrics.js';
 import { createJobProducer } from './platform/queue/job-producer.js';
 import { createRedis } from './platform/redis.js';
 
@@ -30,11 +30,13 @@ export function createRuntime(config: Config, overrides: Partial<AppDeps> = {}):
   const jobs =
     overrides.jobs ??
     createJobProducer({ connection: queueConnection, prefix: config.queue.prefix, catalog: jobCatalog });
+  const metrics = overrides.metrics ?? createMetrics();
   const kube =
     overrides.kube ??
     createKubeClient({
       kubeConfig: loadKubeConfig(config.kube.kubeconfig),
       requestTimeoutMs: config.kube.requestTimeoutMs,
+      observe: kubeCallObserver(metrics),
     });
   const mailer = overrides.mailer ?? createSmtpMailer(config.mail);
   const deps: AppDeps = {
@@ -47,7 +49,7 @@ export function createRuntime(config: Config, overrides: Partial<AppDeps> = {}):
     kube,
     mailer,
     clock: overrides.clock ?? systemClock,
-    metrics: overrides.metrics ?? createMetrics(),
+    metrics,
   };
   async function closeClients() {
     await jobs.close();

@@ -13,6 +13,7 @@ export function createWorker(deps: Kapal): WorkerRunner {
     handlers: deps.modules.jobHandlers,
     concurrency: deps.config.queue.concurrency,
     logger: deps.logger.child({ part: 'worker' }),
+    metrics: deps.metrics,
   });
   return {
     async start() {

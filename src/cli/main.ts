@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { buildApp } from '../app.js';
 import { type Config, ConfigError, loadConfig } from '../platform/config/config.js';
 import { ensureDatabase, runMigrations } from '../platform/db/migrate.js';
+import { serveWorkerMetrics } from '../platform/metrics.js';
 import { createRuntime, type Runtime } from '../runtime.js';
 import { seed } from '../seed.js';
 import { createWorker } from '../worker.js';
@@ -47,7 +48,20 @@ async function serve(config: Config, withApi: boolean, withWorker: boolean) {
     const worker = createWorker(runtime);
     await worker.start();
     parts.push(worker);
+    // `kapal worker` alone serves its own metrics; in `kapal all` the API's /metrics has them (one registry).
+    if (!withApi && config.metrics.workerPort > 0) {
+      const server = await serveWorkerMetrics(runtime.metrics, {
+        host: config.http.host,
+        port: config.metrics.workerPort,
+        token: config.metrics.token,
+      });
+      parts.push(server);
+      runtime.logger.info({ port: server.port }, 'worker metrics on /metrics');
+    }
     runtime.logger.info({ concurrency: config.queue.concurrency }, 'worker started');
+  }
+  if (config.env === 'production' && !config.metrics.token) {
+    runtime.logger.warn('METRICS_TOKEN is not set: /metrics is open to anyone who reaches the port');
   }
   if (withApi) {
     const app = await buildApp(runtime);

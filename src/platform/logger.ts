@@ -7,8 +7,31 @@ export function createLogger(config: Pick<Config, 'logLevel'>, name = 'kapal'): 
   return pino({
     name,
     level: config.logLevel,
+    // Nothing logs headers or bodies today (the request line is ours, app.ts); these catch what might.
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'],
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'req.headers["set-cookie"]',
+        'req.body',
+        'body',
+        'headers.authorization',
+        'headers.cookie',
+        'password',
+        'token',
+        'secret',
+        '*.password',
+        '*.currentPassword',
+        '*.newPassword',
+        '*.token',
+        '*.accessToken',
+        '*.refreshToken',
+        '*.secret',
+        '*.serverKey',
+        '*.signature_key',
+        '*.authorization',
+        '*.cookie',
+      ],
       censor: '[redacted]',
     },
   });

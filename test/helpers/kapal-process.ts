@@ -6,7 +6,8 @@ import { spawn } from 'node:child_process';
  */
 export function startKapal(args: string[], env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main-entry.ts', ...args], {
-    env: { PATH: process.env.PATH, LOG_LEVEL: 'silent', ...env },
+    // No worker metrics port unless a test asks for one: tests run side by side, a fixed port would collide.
+    env: { PATH: process.env.PATH, LOG_LEVEL: 'silent', WORKER_METRICS_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

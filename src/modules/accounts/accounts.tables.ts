@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const userRole = pgEnum('user_role', ['USER', 'ADMINISTRATOR']);
 
@@ -12,6 +12,8 @@ export const users = pgTable(
     passwordHash: text().notNull(),
     name: text().notNull(),
     phone: text(),
+    /** The language of the user's mails: `id` (Indonesian, the default) or `en`. */
+    locale: text().notNull().default('id'),
     role: userRole().notNull().default('USER'),
     isActive: boolean().notNull().default(true),
     /** When the current `email` was proven by a verification link; null again when the email changes. */
@@ -25,6 +27,7 @@ export const users = pgTable(
     uniqueIndex('users_email_unique').on(sql`lower(${t.email})`),
     index('users_created_at_idx').on(t.createdAt),
     index('users_role_active_idx').on(t.role, t.isActive),
+    check('users_locale_check', sql`${t.locale} in ('id', 'en')`),
   ],
 );
 

@@ -1,13 +1,18 @@
 import { z } from 'zod';
+import { unauthorized } from '../../platform/errors.js';
 import type { AppInstance } from '../../platform/http/app-instance.js';
-import type { Metrics } from '../../platform/metrics.js';
+import { errorResponses } from '../../platform/http/schemas.js';
+import { type Metrics, metricsAuthorized, renderMetrics } from '../../platform/metrics.js';
 import { readiness } from './health.http.js';
 import type { createHealthService } from './health.service.js';
 
 type HealthService = ReturnType<typeof createHealthService>;
 
 /** Operations endpoints, outside /api/v1: liveness, readiness, Prometheus metrics. */
-export async function healthRoutes(app: AppInstance, { health, metrics }: { health: HealthService; metrics: Metrics }) {
+export async function healthRoutes(
+  app: AppInstance,
+  { health, metrics, metricsToken }: { health: HealthService; metrics: Metrics; metricsToken?: string },
+) {
   app.get(
     '/healthz',
     {
@@ -39,10 +44,22 @@ export async function healthRoutes(app: AppInstance, { health, metrics }: { heal
 
   app.get(
     '/metrics',
-    { schema: { tags: ['operations'], summary: 'Prometheus metrics', produces: ['text/plain'] } },
-    async (_request, reply) => {
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'Prometheus metrics (this process, and the shared state: rows by status, queue depths)',
+        description:
+          'Requires `Authorization: Bearer <METRICS_TOKEN>` when METRICS_TOKEN is set (401 otherwise); open when unset.',
+        produces: ['text/plain'],
+        response: { 200: z.string(), ...errorResponses(401) },
+      },
+    },
+    async (request, reply) => {
+      if (!metricsAuthorized(metricsToken, request.headers.authorization)) {
+        throw unauthorized('A valid metrics token is required (Authorization: Bearer <METRICS_TOKEN>)');
+      }
       reply.type(metrics.registry.contentType);
-      return metrics.registry.metrics();
+      return renderMetrics(metrics, { withState: true });
     },
   );
 }

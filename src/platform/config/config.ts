@@ -112,6 +112,10 @@ const envSchema = z.object({
   REDIS_URL: url.default('redis://127.0.0.1:6379'),
   QUEUE_PREFIX: z.string().min(1).default('kapal'),
   WORKER_CONCURRENCY: positiveInt.default(5),
+  /** Bearer token `/metrics` requires when set (both processes); unset: open (a warning in production). */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Where `kapal worker` serves its own `/metrics` (on HOST); 0: not served. `kapal all` serves one registry on PORT. */
+  WORKER_METRICS_PORT: port.default(9465),
 
   KUBECONFIG: z.string().optional(),
   KUBE_REQUEST_TIMEOUT_MS: positiveInt.default(10_000),
@@ -256,6 +260,7 @@ function toConfig(env: ParsedEnv) {
     database: { url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX },
     redis: { url: env.REDIS_URL },
     queue: { prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY },
+    metrics: { token: env.METRICS_TOKEN, workerPort: env.WORKER_METRICS_PORT },
     kube: {
       kubeconfig: env.KUBECONFIG,
       requestTimeoutMs: env.KUBE_REQUEST_TIMEOUT_MS,

@@ -171,10 +171,31 @@ class ObjectApi extends KubernetesObjectApi {
   }
 }
 
+/**
+ * Told of every Kubernetes API call made through the client (not informers' list and watch): its verb, the
+ * kind it concerns (lower case; `other` when unexpected, so the set stays bounded) and, when it failed, the
+ * HTTP status or `unreachable`. For the metrics (src/platform/metrics.ts).
+ */
+export type KubeCallObserver = (verb: string, kind: string, errorCode?: string) => void;
+
+/** The verb and kind of an operation name such as `get Deployment/ns/name`, `list Pod`, `discover v1 Pod`. */
+export function kubeCallLabels(operation: string): { verb: string; kind: string } {
+  const words = operation.split(' ');
+  const verb = /^[a-z]{1,16}$/.test(words[0] ?? '') ? words[0]! : 'other';
+  const kind = ((verb === 'discover' ? words[2] : words[1]) ?? '').split('/')[0]!.toLowerCase();
+  return { verb, kind: /^[a-z][a-z0-9]{0,62}$/.test(kind) ? kind : 'other' };
+}
+
+function kubeErrorCode(err: KubeError): string {
+  if (err instanceof KubeUnreachableError) return 'unreachable';
+  return err.status ? String(err.status) : 'other';
+}
+
 export function createKubeClient(options: {
   kubeConfig: KubeConfig;
   fieldManager?: string;
   requestTimeoutMs?: number;
+  observe?: KubeCallObserver;
 }): KubeClient {
   const kc = options.kubeConfig;
   const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
@@ -203,11 +224,21 @@ export function createKubeClient(options: {
     return isAbort(err) ? timedOut(operation, ms) : toKubeError(err, operation);
   }
 
+  function observed(operation: string, error?: KubeError) {
+    if (!options.observe) return;
+    const { verb, kind } = kubeCallLabels(operation);
+    options.observe(verb, kind, error && kubeErrorCode(error));
+  }
+
   async function call<T>(operation: string, fn: () => Promise<T>): Promise<T> {
     try {
-      return await fn();
+      const result = await fn();
+      observed(operation);
+      return result;
     } catch (err) {
-      throw kubeError(err, operation);
+      const error = kubeError(err, operation);
+      observed(operation, error);
+      throw error;
     }
   }
 
@@ -343,6 +374,7 @@ export function createKubeClient(options: {
     },
 
     async delete(ref, deleteOptions = {}) {
+      const operation = `delete ${describe({ kind: ref.kind, metadata: ref })}`;
       try {
         await objects.delete(
           { apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, namespace: ref.namespace } },
@@ -353,9 +385,11 @@ export function createKubeClient(options: {
           deleteOptions.propagationPolicy ?? 'Background',
           deleteOptions.uid ? { preconditions: { uid: deleteOptions.uid } } : undefined,
         );
+        observed(operation);
         return true;
       } catch (err) {
-        const error = kubeError(err, `delete ${describe({ kind: ref.kind, metadata: ref })}`);
+        const error = kubeError(err, operation);
+        observed(operation, error);
         if (error.status === 404) return false;
         throw error;
       }
@@ -495,17 +529,26 @@ export function createKubeClient(options: {
         const request = transport.request(url, requestOptions, (response) => {
           clearTimeout(timer);
           const status = response.statusCode ?? 0;
-          if (status === 200) return resolve(response);
+          if (status === 200) {
+            observed(operation);
+            return resolve(response);
+          }
+          const fail = (error: KubeError) => {
+            observed(operation, error);
+            reject(error);
+          };
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('error', (err) => reject(kubeError(err, operation)));
+          response.on('error', (err) => fail(kubeError(err, operation)));
           response.on('end', () =>
-            reject(toKubeError({ code: status, body: Buffer.concat(chunks).toString('utf8') }, operation)),
+            fail(toKubeError({ code: status, body: Buffer.concat(chunks).toString('utf8') }, operation)),
           );
         });
         request.on('error', (err) => {
           clearTimeout(timer);
-          reject(kubeError(err, operation));
+          const error = kubeError(err, operation);
+          observed(operation, error);
+          reject(error);
         });
         request.end();
       });
