@@ -142,6 +142,11 @@ export const pods = pgTable(
     /** When the service-ready mail was enqueued (once). */
     readyMailedAt: timestamp({ withTimezone: true }),
     lastRestartAt: timestamp({ withTimezone: true }),
+    /**
+     * An administrator stopped the app (POST /admin/pods/{id}/stop): the reconciler renders zero replicas
+     * until an administrator starts it again; cleared by start.
+     */
+    adminStoppedAt: timestamp({ withTimezone: true }),
     lastReconciledAt: timestamp({ withTimezone: true }),
     /** When an informer last reported on the workload. */
     lastObservedAt: timestamp({ withTimezone: true }),

@@ -1,0 +1,1 @@
+ALTER TABLE "pods" ADD COLUMN "admin_stopped_at" timestamp with time zone;
