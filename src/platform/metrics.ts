@@ -70,7 +70,16 @@ export function createMetrics(): Metrics {
     labelNames: ['collector'] as const,
     registers: [registry],
   });
-  return { registry, stateRegistry, httpRequestDuration, jobDuration, jobFailures, kubeRequests, kubeErrors, collectErrors };
+  return {
+    registry,
+    stateRegistry,
+    httpRequestDuration,
+    jobDuration,
+    jobFailures,
+    kubeRequests,
+    kubeErrors,
+    collectErrors,
+  };
 }
 
 /** Counts Kubernetes API calls and failures (the kube client's `observe` option). */

@@ -8,6 +8,8 @@ export const healthModule = defineModule({
   mount: 'root',
   build(deps) {
     const health = createHealthService(deps);
-    return { routes: (app) => healthRoutes(app, { health, metrics: deps.metrics, metricsToken: deps.config.metrics.token }) };
+    return {
+      routes: (app) => healthRoutes(app, { health, metrics: deps.metrics, metricsToken: deps.config.metrics.token }),
+    };
   },
 });

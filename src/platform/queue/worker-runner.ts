@@ -39,7 +39,14 @@ export function createWorkerRunner<C extends JobCatalog>(deps: {
       const seconds = (performance.now() - started) / 1000;
       metrics?.jobDuration.labels(job.queueName, jobName, 'completed').observe(seconds);
       logger.info(
-        { jobId: job.id, queue: job.queueName, job: jobName, attempt, durationMs: Math.round(seconds * 1000), outcome: 'completed' },
+        {
+          jobId: job.id,
+          queue: job.queueName,
+          job: jobName,
+          attempt,
+          durationMs: Math.round(seconds * 1000),
+          outcome: 'completed',
+        },
         'job completed',
       );
       return result;
