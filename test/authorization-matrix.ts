@@ -203,4 +203,9 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'POST /api/v1/admin/subscriptions/{id}/terminate': adminOnly(409, async (fx) => ({
     params: { id: await aTerminatedSubscriptionOf(fx.t.runtime.database.db, fx.user.id) },
   })),
+
+  // orphans and the Kubernetes debug view (issue 10). The cleanup's body makes it a dry run: harmless.
+  'GET /api/v1/admin/pods/orphaned': adminOnly(200),
+  'POST /api/v1/admin/pods/orphaned/cleanup': adminOnly(200, () => ({ body: { confirm: false } })),
+  'GET /api/v1/admin/debug/kubernetes': adminOnly(200),
 };

@@ -5,6 +5,7 @@ import { adminUsersModule } from './admin-users/index.js';
 import { auditModule } from './audit/index.js';
 import { billingModule } from './billing/index.js';
 import { catalogModule } from './catalog/index.js';
+import { clusterModule } from './cluster/index.js';
 import { domainEventsModule } from './domain-events/index.js';
 import { healthModule } from './health/index.js';
 import { notificationsModule } from './notifications/index.js';
@@ -26,6 +27,7 @@ export const modules = [
   billingModule,
   queuesModule,
   workersModule,
+  clusterModule,
 ] as const;
 
 type Jobs<M> = M extends { jobs?: infer J } ? (J extends object ? J : never) : never;

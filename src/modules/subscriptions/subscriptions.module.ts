@@ -2,6 +2,7 @@ import { createSecretBox } from '../../platform/crypto/secret-box.js';
 import { defineModule } from '../module.js';
 import { createDatabaseSecretStore, createTemplateRenderer, type TemplateRegistry } from '../templates/index.js';
 import { adminSubscriptionsRoutes } from './admin-subscriptions.routes.js';
+import { clusterInventory } from './cluster-inventory.js';
 import { createLifecycle } from './lifecycle.js';
 import { createPodStatusWatcher } from './pod-status.js';
 import { createReconciler } from './reconciler.js';
@@ -33,7 +34,7 @@ export const subscriptionsModule = defineModule({
     { job: 'subscriptions.user-events', everyMs: USER_EVENTS_EVERY_MS, payload: {} },
   ],
   needs: ['authGuard', 'emailVerification', 'audit', 'billing', 'templates'],
-  provides: ['liveSubscriptions', 'catalogUsage', 'subscriptionSpend'],
+  provides: ['liveSubscriptions', 'catalogUsage', 'subscriptionSpend', 'clusterInventory'],
   build(deps, ports) {
     const logger = deps.logger.child({ module: 'subscriptions' });
     // Ports are read when used: this module is listed before the providers of templates and billing,
@@ -110,7 +111,7 @@ export const subscriptionsModule = defineModule({
       },
     });
     return {
-      provides: { liveSubscriptions, catalogUsage, subscriptionSpend },
+      provides: { liveSubscriptions, catalogUsage, subscriptionSpend, clusterInventory },
       routes: async (app) => {
         await subscriptionsRoutes(app, {
           service,

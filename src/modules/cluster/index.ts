@@ -1,0 +1,2 @@
+export { clusterModule } from './cluster.module.js';
+export type { ClusterInventory, InventorySubscription } from './inventory.js';
