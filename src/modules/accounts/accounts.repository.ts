@@ -11,6 +11,7 @@ export const accountColumns = {
   email: users.email,
   name: users.name,
   phone: users.phone,
+  locale: users.locale,
   role: users.role,
   isActive: users.isActive,
   emailVerifiedAt: users.emailVerifiedAt,

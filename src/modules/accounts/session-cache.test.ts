@@ -7,6 +7,7 @@ const account = (id: string): Account => ({
   email: `${id}@example.test`,
   name: id,
   phone: null,
+  locale: 'id',
   role: 'USER',
   isActive: true,
   emailVerifiedAt: null,
