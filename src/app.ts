@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
 import Fastify, { type FastifyBaseLogger, LogController } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kapal } from './deps.js';
@@ -6,6 +7,7 @@ import type { AppInstance } from './platform/http/app-instance.js';
 import { frameworkErrorHandler, registerErrorHandler } from './platform/http/error-handler.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { recordRoutes } from './platform/http/route-registry.js';
+import { registerSecurity } from './platform/http/security.js';
 import { serializerCompiler } from './platform/http/serializer.js';
 import { registerHttpMetrics } from './platform/metrics.js';
 
@@ -47,6 +49,18 @@ export async function buildApp(deps: Kapal): Promise<AppInstance> {
     loggerInstance: deps.logger as FastifyBaseLogger,
     trustProxy: deps.config.http.trustProxy,
     bodyLimit: 1024 * 1024,
+    // A slow client cannot hold a connection: its headers must arrive within 10 s and its whole request
+    // within the request timeout, checked every second (Node checks every 30 s by default). Answers (a
+    // followed log) may stream for longer.
+    serverFactory: (handler) =>
+      createServer(
+        {
+          requestTimeout: deps.config.http.requestTimeoutMs,
+          headersTimeout: Math.min(10_000, deps.config.http.requestTimeoutMs),
+          connectionsCheckingInterval: 1_000,
+        },
+        handler,
+      ),
     frameworkErrors: frameworkErrorHandler,
     // Keep a caller's id when it is sane, so one id follows a request across services.
     genReqId: (req) => {
@@ -58,6 +72,10 @@ export async function buildApp(deps: Kapal): Promise<AppInstance> {
   }).withTypeProvider<ZodTypeProvider>();
 
   recordRoutes(app);
+  registerSecurity(app, {
+    corsOrigins: deps.config.http.corsOrigins,
+    hsts: deps.config.http.publicUrl.startsWith('https:'),
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', (request, reply, payload, done) => {

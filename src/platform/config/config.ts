@@ -189,6 +189,10 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Kapal <no-reply@kapal.localhost>'),
 
   WORKER_AGENT_TOKEN: z.string().min(16, 'must be at least 16 characters').default(DEV_SECRETS.WORKER_AGENT_TOKEN),
+  /** How often worker agents report; a worker silent for 3 intervals is offline. */
+  WORKER_HEARTBEAT_INTERVAL_SECONDS: positiveInt.default(30),
+  /** How long a drain retries evictions that a PodDisruptionBudget refuses before it reports them failed. */
+  WORKER_DRAIN_TIMEOUT_SECONDS: positiveInt.default(300),
 
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().optional(),
@@ -306,6 +310,10 @@ function toConfig(env: ParsedEnv) {
     },
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     workerAgentToken: env.WORKER_AGENT_TOKEN,
+    workers: {
+      heartbeatIntervalSeconds: env.WORKER_HEARTBEAT_INTERVAL_SECONDS,
+      drainTimeoutSeconds: env.WORKER_DRAIN_TIMEOUT_SECONDS,
+    },
     bootstrapAdmin: env.ADMIN_EMAIL ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined,
   };
 }
