@@ -62,6 +62,16 @@ export const owned = (status: number, request?: Build, adminStatus = 404): Route
   request,
 });
 
+/** A row in the workers table with no node behind it (the informer is not running in the matrix). */
+async function aWorkerRow(fx: MatrixFixtures): Promise<string> {
+  const name = `matrix-worker-${fx.user.id.slice(0, 8)}`;
+  const { rows } = await fx.t.runtime.database.pool.query<{ id: string }>(
+    `insert into workers (name) values ($1) on conflict (name) do update set name = excluded.name returning id`,
+    [name],
+  );
+  return rows[0]!.id;
+}
+
 export const authorizationMatrix: Record<string, RouteExpectation> = {
   // operations
   'GET /healthz': open(200),
@@ -93,12 +103,18 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'GET /api/v1/admin/queues': adminOnly(200),
   'GET /api/v1/admin/workers': adminOnly(200),
   'GET /api/v1/admin/workers/stats': adminOnly(200),
-  'GET /api/v1/admin/workers/{name}': adminOnly(200, () => ({ params: { name: 'kwok-node-0' } })),
+  // A worker row of its own (no node behind it): read by id; the live pod list of a node that does not exist is empty.
+  'GET /api/v1/admin/workers/{id}': adminOnly(200, async (fx) => ({ params: { id: await aWorkerRow(fx) } })),
+  // Lists nodes and pods once and writes the table: changes nothing in the cluster.
+  'POST /api/v1/admin/workers/sync': adminOnly(200),
   // Cordoning or draining a shared test node would disturb other test files: a name that cannot be a
   // node lets the administrator through the guard to the 400, and changes nothing.
-  'POST /api/v1/admin/workers/{name}/cordon': adminOnly(400, () => ({ params: { name: 'Not_A_Node' } })),
-  'POST /api/v1/admin/workers/{name}/uncordon': adminOnly(400, () => ({ params: { name: 'Not_A_Node' } })),
-  'POST /api/v1/admin/workers/{name}/drain': adminOnly(400, () => ({ params: { name: 'Not_A_Node' } })),
+  'POST /api/v1/admin/workers/{id}/cordon': adminOnly(400, () => ({ params: { id: 'Not_A_Node' } })),
+  'POST /api/v1/admin/workers/{id}/uncordon': adminOnly(400, () => ({ params: { id: 'Not_A_Node' } })),
+  'POST /api/v1/admin/workers/{id}/drain': adminOnly(400, () => ({ params: { id: 'Not_A_Node' } })),
+  // Worker agents: WORKER_AGENT_TOKEN, not a persona's session, so every persona gets the 401 (before validation).
+  'POST /api/v1/system/workers/heartbeat': open(401),
+  'POST /api/v1/system/workers/{name}/allocation': open(401, () => ({ params: { name: 'kwok-node-0' } })),
   // A job that is waiting, not failed: the administrator gets as far as the 409 that says so.
   'POST /api/v1/admin/queues/{queue}/failed/{jobId}/retry': adminOnly(409, async (fx) => {
     const job = await fx.t.runtime.jobs.enqueue('notifications.send-email', {

@@ -1,15 +1,33 @@
-import { z } from 'zod';
 import type { AppInstance } from '../../platform/http/app-instance.js';
 import { errorResponses } from '../../platform/http/schemas.js';
 import { type AuthGuard, actorOf } from '../accounts/index.js';
-import { params, podOutcome, requested, resources, worker, workerPod } from './workers.http.js';
+import { agentTokenGuard } from './agent-auth.js';
+import {
+  allocationAnswer,
+  allocationBody,
+  heartbeatAnswer,
+  heartbeatBody,
+  nodeNameParam,
+  worker,
+  workerDetail,
+  workerListQuery,
+  workerPage,
+  workerRef,
+  workerStats,
+  workerSyncResult,
+} from './workers.http.js';
 import type { WorkersService } from './workers.service.js';
 
 const admin = { tags: ['admin', 'workers'], security: [{ bearerAuth: [] }] };
-/** The cluster's worker nodes, live from Kubernetes, and cordon / uncordon / drain. Every change is audited. */
+const agents = { tags: ['workers'], security: [{ workerAgentToken: [] }] };
+
+/**
+ * /admin/workers: the workers table (kept by the node informer), and cordon / uncordon / drain / sync on
+ * the cluster, each audited. /system/workers: the machines' agents, by WORKER_AGENT_TOKEN.
+ */
 export async function workersRoutes(
   app: AppInstance,
-  { workers, guard }: { workers: WorkersService; guard: AuthGuard },
+  { workers, guard, agentToken }: { workers: WorkersService; guard: AuthGuard; agentToken: string },
 ) {
   app.get(
     '/admin/workers',
@@ -17,11 +35,12 @@ export async function workersRoutes(
       onRequest: guard.admin,
       schema: {
         ...admin,
-        summary: 'Every worker node: status, schedulability, capacity, requests and pods',
-        response: { 200: z.object({ workers: z.array(worker) }), ...errorResponses(401, 404) },
+        summary: 'Workers from the workers table: filter by status, online and text; sort; pages',
+        querystring: workerListQuery,
+        response: { 200: workerPage, ...errorResponses(400, 401, 404) },
       },
     },
-    async () => ({ workers: await workers.list() }),
+    async (request) => workers.list(request.query),
   );
 
   app.get(
@@ -30,86 +49,114 @@ export async function workersRoutes(
       onRequest: guard.admin,
       schema: {
         ...admin,
-        summary: 'Workers by status, cordoned, pods, and requested against allocatable resources',
-        response: {
-          200: z.object({
-            total: z.number().int(),
-            byStatus: z.object({ READY: z.number().int(), NOT_READY: z.number().int(), UNKNOWN: z.number().int() }),
-            schedulable: z.number().int(),
-            cordoned: z.number().int(),
-            pods: z.number().int(),
-            allocatable: resources,
-            requested,
-            utilization: z.object({ cpuPercent: z.number(), memoryPercent: z.number() }),
-          }),
-          ...errorResponses(401, 404),
-        },
+        summary: 'Capacity, allocation and utilisation of the present workers; counts by status and agent state',
+        response: { 200: workerStats, ...errorResponses(401, 404) },
       },
     },
     async () => workers.stats(),
   );
 
-  app.get(
-    '/admin/workers/:name',
+  app.post(
+    '/admin/workers/sync',
     {
       onRequest: guard.admin,
       schema: {
         ...admin,
-        summary: 'One worker with the pods it runs',
-        params,
-        response: { 200: worker.extend({ pods: z.array(workerPod) }), ...errorResponses(400, 401, 404) },
+        summary: 'Full resync: lists nodes and pods once, updates every worker, marks missing ones gone',
+        response: { 200: workerSyncResult, ...errorResponses(401, 404, 502, 503) },
       },
     },
-    async (request) => workers.get(request.params.name),
+    async (request) => workers.sync(actorOf(request)),
+  );
+
+  app.get(
+    '/admin/workers/:id',
+    {
+      onRequest: guard.admin,
+      schema: {
+        ...admin,
+        summary: 'One worker, by id or node name, with the pods on it',
+        params: workerRef,
+        response: { 200: workerDetail, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => workers.get(request.params.id),
   );
 
   app.post(
-    '/admin/workers/:name/cordon',
+    '/admin/workers/:id/cordon',
     {
       onRequest: guard.admin,
       schema: {
         ...admin,
-        summary: 'Stop scheduling new pods on the worker',
-        params,
+        summary: 'Stop scheduling new pods on the worker (MAINTENANCE)',
+        params: workerRef,
         response: { 200: worker, ...errorResponses(400, 401, 404) },
       },
     },
-    async (request) => workers.cordon(actorOf(request), request.params.name),
+    async (request) => workers.cordon(actorOf(request), request.params.id),
   );
 
   app.post(
-    '/admin/workers/:name/uncordon',
+    '/admin/workers/:id/uncordon',
     {
       onRequest: guard.admin,
       schema: {
         ...admin,
         summary: 'Schedule pods on the worker again',
-        params,
+        params: workerRef,
         response: { 200: worker, ...errorResponses(400, 401, 404) },
       },
     },
-    async (request) => workers.uncordon(actorOf(request), request.params.name),
+    async (request) => workers.uncordon(actorOf(request), request.params.id),
   );
 
   app.post(
-    '/admin/workers/:name/drain',
+    '/admin/workers/:id/drain',
     {
       onRequest: guard.admin,
       schema: {
         ...admin,
-        summary: 'Cordon the worker and evict its pods (DaemonSet and static pods stay); a result per pod',
-        params,
-        response: {
-          200: z.object({
-            worker: z.string(),
-            evicted: z.array(workerPod),
-            skipped: z.array(podOutcome),
-            failed: z.array(podOutcome),
-          }),
-          ...errorResponses(400, 401, 404),
-        },
+        summary: 'Cordon the worker and drain it in the background; progress in GET /admin/workers/{id}',
+        description:
+          'The affected customers are mailed first; pods are evicted through the Eviction API (disruption ' +
+          'budgets hold: a refusal is retried with backoff until WORKER_DRAIN_TIMEOUT_SECONDS); DaemonSet and ' +
+          'static pods stay. 409 while a drain of the worker runs.',
+        params: workerRef,
+        response: { 202: worker, ...errorResponses(400, 401, 404, 409) },
       },
     },
-    async (request) => workers.drain(actorOf(request), request.params.name),
+    async (request, reply) => reply.code(202).send(await workers.drain(actorOf(request), request.params.id)),
+  );
+
+  const agentGuard = agentTokenGuard(agentToken);
+
+  app.post(
+    '/system/workers/heartbeat',
+    {
+      onRequest: agentGuard,
+      schema: {
+        ...agents,
+        summary: "A worker agent's heartbeat: load, disk and memory of its machine",
+        body: heartbeatBody,
+        response: { 200: heartbeatAnswer, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => workers.heartbeat(request.body),
+  );
+
+  app.post(
+    '/system/workers/:name/allocation',
+    {
+      onRequest: agentGuard,
+      schema: {
+        ...agents,
+        summary: 'What a worker agent sees allocated on its machine',
+        params: nodeNameParam,
+        body: allocationBody,
+        response: { 200: allocationAnswer, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => workers.allocation(request.params.name, request.body),
   );
 }

@@ -95,6 +95,29 @@ const paymentCodes = z.string().transform((value, ctx): string[] => {
   return codes;
 });
 
+/**
+ * The browser origins that may call the API (CORS): a comma-separated list of exact origins
+ * (`https://app.example.com`). `*` is refused: the API carries users' bearer tokens.
+ */
+const corsOrigins = z
+  .string()
+  .default('')
+  .transform((value, ctx) => {
+    const origins: string[] = [];
+    for (const entry of value.split(',').map((e) => e.trim()).filter(Boolean)) {
+      let origin: string | undefined;
+      try {
+        origin = new URL(entry).origin;
+      } catch {}
+      if (!origin || origin === 'null' || origin !== entry.replace(/\/$/, '')) {
+        ctx.addIssue({ code: 'custom', message: `"${entry}" is not an origin like https://app.example.com` });
+        return z.NEVER;
+      }
+      origins.push(origin);
+    }
+    return origins;
+  });
+
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
 const url = z.url();
@@ -106,6 +129,9 @@ const envSchema = z.object({
   PORT: port.default(3000),
   PUBLIC_URL: url.default('http://127.0.0.1:3000'),
   TRUST_PROXY: trustProxy,
+  CORS_ORIGINS: corsOrigins,
+  /** A client must send its whole request (headers and body) within this long, or the connection is closed. */
+  HTTP_REQUEST_TIMEOUT_MS: positiveInt.default(30_000),
 
   DATABASE_URL: url.default('postgres://postgres@127.0.0.1:5432/kapal'),
   DATABASE_POOL_MAX: positiveInt.default(10),
@@ -260,7 +286,14 @@ function toConfig(env: ParsedEnv) {
   return {
     env: env.NODE_ENV,
     logLevel: env.LOG_LEVEL,
-    http: { host: env.HOST, port: env.PORT, publicUrl: env.PUBLIC_URL, trustProxy: env.TRUST_PROXY },
+    http: {
+      host: env.HOST,
+      port: env.PORT,
+      publicUrl: env.PUBLIC_URL,
+      trustProxy: env.TRUST_PROXY,
+      corsOrigins: env.CORS_ORIGINS,
+      requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
+    },
     database: { url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX },
     redis: { url: env.REDIS_URL },
     queue: { prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY },
