@@ -35,6 +35,7 @@ const ns = (name: string, tenant: string) => ({
   labels: { ...kapal(tenant), [LABELS.legacyManaged]: 'true' },
   createdAt: HOUR_AGO,
   phase: 'Active',
+  deleting: false,
 });
 const sub = (id: string, userId: string, status: InventorySubscription['status']): InventorySubscription => ({
   id,

@@ -72,6 +72,8 @@ export interface ScannedNamespace {
   labels: Record<string, string>;
   createdAt: Date | null;
   phase: string;
+  /** Being deleted already (Terminating): not reported as an orphan. */
+  deleting: boolean;
 }
 
 /** One scan of the cluster and the database. */
@@ -205,6 +207,7 @@ export async function scanCluster(deps: {
     labels: n.metadata?.labels ?? {},
     createdAt: n.metadata?.creationTimestamp ? new Date(n.metadata.creationTimestamp) : null,
     phase: (n as { status?: { phase?: string } }).status?.phase ?? 'Active',
+    deleting: Boolean(n.metadata?.deletionTimestamp),
   }));
   const managedNames = new Set(namespaces.map((n) => n.name));
   const managed = managedLists.flat();
@@ -261,7 +264,7 @@ export function orphanReport(snapshot: ClusterSnapshot): OrphanReport {
     if (!group) {
       const ns = managedNamespaces.get(namespace);
       const tenantId = ns?.labels[LABELS.tenant] ?? null;
-      const reason = ns ? tenantReason(tenantId) : null;
+      const reason = ns && !ns.deleting ? tenantReason(tenantId) : null;
       group = {
         namespace,
         tenantId,
