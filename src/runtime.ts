@@ -8,7 +8,7 @@ import { createDatabase } from './platform/db/db.js';
 import { createPgListener } from './platform/db/pg-listener.js';
 import { createKubeClient, loadKubeConfig } from './platform/kube/kube-client.js';
 import { createLogger } from './platform/logger.js';
-import { createSmtpMailer } from './platform/mail/mailer.js';
+import { createLogMailer, createSmtpMailer } from './platform/mail/mailer.js';
 import { createMetrics, kubeCallObserver } from './platform/metrics.js';
 import { createJobProducer } from './platform/queue/job-producer.js';
 import { createRedis } from './platform/redis.js';
@@ -38,7 +38,11 @@ export function createRuntime(config: Config, overrides: Partial<AppDeps> = {}):
       requestTimeoutMs: config.kube.requestTimeoutMs,
       observe: kubeCallObserver(metrics),
     });
-  const mailer = overrides.mailer ?? createSmtpMailer(config.mail);
+  const mailer =
+    overrides.mailer ??
+    (config.mail.smtpUrl
+      ? createSmtpMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from })
+      : createLogMailer({ logger: logger.child({ module: 'mail' }), from: config.mail.from }));
   const deps: AppDeps = {
     config,
     logger,

@@ -117,13 +117,22 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'POST /api/v1/system/workers/{name}/allocation': open(401, () => ({ params: { name: 'kwok-node-0' } })),
   // A job that is waiting, not failed: the administrator gets as far as the 409 that says so.
   'POST /api/v1/admin/queues/{queue}/failed/{jobId}/retry': adminOnly(409, async (fx) => {
-    const job = await fx.t.runtime.jobs.enqueue('notifications.send-email', {
-      to: 'a@example.test',
-      subject: 's',
-      text: 't',
-    });
+    const job = await fx.t.runtime.jobs.enqueue('notifications.welcome', { userId: fx.user.id });
     return { params: { queue: 'notifications', jobId: job.id } };
   }),
+  // notifications (issue 11): a user's own mails; every mail, resend and template previews for administrators.
+  'GET /api/v1/me/notifications': signedIn(200),
+  'GET /api/v1/admin/notifications': adminOnly(200),
+  'POST /api/v1/admin/notifications/{id}/resend': adminOnly(202, async (fx) => {
+    const queued = await fx.t.runtime.modules.ports.notifications!.queue({
+      template: 'welcome',
+      data: {},
+      eventKey: `matrix-welcome:${fx.user.id}`,
+      userId: fx.user.id,
+    });
+    return { params: { id: queued.deliveryId! } };
+  }),
+  'GET /api/v1/admin/notifications/templates/{name}/preview': adminOnly(200, () => ({ params: { name: 'welcome' } })),
 
   // catalog (issue 4)
   'GET /api/v1/services': open(200),

@@ -22,6 +22,13 @@ export const phoneSchema = z
   .regex(/^\+?[0-9][0-9 -]{5,19}$/, 'must be a phone number such as +62 812 3456 7890')
   .nullable();
 
+/** The languages of a user's mails: Indonesian (the default) and English. */
+export const LOCALES = ['id', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const localeSchema = z
+  .enum(LOCALES, { message: 'must be id (Indonesian) or en (English)' })
+  .describe('The language of your mails: id (Indonesian) or en (English)');
+
 export const roleSchema = z.enum([ROLES.USER, ROLES.ADMINISTRATOR], { message: 'must be USER or ADMINISTRATOR' });
 
 export const userView = z
@@ -30,6 +37,7 @@ export const userView = z
     email: z.string(),
     name: z.string(),
     phone: z.string().nullable(),
+    locale: localeSchema,
     role: roleSchema,
     isActive: z.boolean(),
     emailVerified: z.boolean().describe('Whether the current email was proven by a verification link'),
@@ -53,6 +61,7 @@ export function toUserView(account: Account): UserView {
     email: account.email,
     name: account.name,
     phone: account.phone,
+    locale: account.locale === 'en' ? 'en' : 'id',
     role: account.role,
     isActive: account.isActive,
     emailVerified: account.emailVerifiedAt !== null,

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import type { AppInstance } from '../../platform/http/app-instance.js';
 import { errorResponses } from '../../platform/http/schemas.js';
-import { emailSchema, nameSchema, phoneSchema, session, tokenPair, toUserView, userView } from './accounts.http.js';
+import {
+  emailSchema,
+  localeSchema,
+  nameSchema,
+  phoneSchema,
+  session,
+  tokenPair,
+  toUserView,
+  userView,
+} from './accounts.http.js';
 import type { AuthService } from './auth.service.js';
 import { type AuthGuard, currentUser } from './auth-guard.js';
 import type { EmailVerificationService } from './email-verification.service.js';
@@ -153,7 +162,7 @@ export async function accountsRoutes(
         summary: 'Update your profile',
         security: bearer,
         body: z
-          .object({ name: nameSchema.optional(), phone: phoneSchema.optional() })
+          .object({ name: nameSchema.optional(), phone: phoneSchema.optional(), locale: localeSchema.optional() })
           .strict()
           .refine((b) => Object.keys(b).length > 0, 'must change at least one field'),
         response: { 200: userView, ...errorResponses(400, 401) },

@@ -2,6 +2,9 @@ export { type AccessTokens, createAccessTokens, ROLES, type Role } from './acces
 export { countActiveAdministrators, deactivateAccount, lockAdministrators } from './account-lifecycle.js';
 export {
   emailSchema,
+  LOCALES,
+  type Locale,
+  localeSchema,
   nameSchema,
   phoneSchema,
   roleSchema,

@@ -40,7 +40,11 @@ export function createProfileService(deps: ProfileServiceDeps) {
   }
 
   return {
-    async update(caller: Caller, changes: { name?: string; phone?: string | null }, ctx: RequestContext) {
+    async update(
+      caller: Caller,
+      changes: { name?: string; phone?: string | null; locale?: 'id' | 'en' },
+      ctx: RequestContext,
+    ) {
       const now = clock.now();
       return database.transaction(async (tx) => {
         await tx

@@ -4,23 +4,29 @@ import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-r
 import { waitFor } from '../../../test/helpers/wait-for.js';
 import { createWorker } from '../../worker.js';
 
-/** Real Redis; the failing job is a real send-email job whose SMTP server does not exist. */
+/** Real Redis; the failing job is a real delivery of a mail whose SMTP server does not exist. */
 describe('admin queues', () => {
   let t: TestRuntime;
   let admin: TestUser;
   let failedJobId: string;
+  let deliveryId: string;
 
   beforeAll(async () => {
     // Port 1 on loopback: nothing listens, so every delivery attempt fails.
     t = await startTestRuntime({ env: { SMTP_URL: 'smtp://127.0.0.1:1' } });
     admin = await createUserWithToken(t, { role: 'ADMINISTRATOR' });
-    // A job that fails for good at once: enqueue it with a single attempt, straight on its queue.
+    // A job that fails for good at once: a mail queued through the notifications port, its own delivery
+    // job swapped for one with a single attempt, straight on its queue.
     const queue = t.runtime.jobs.queues().get('notifications')!;
-    const job = await queue.add(
-      'notifications.send-email',
-      { to: 'ayu@example.com', subject: 'Hello', text: 'Hi' },
-      { attempts: 1, removeOnFail: false },
-    );
+    const queued = await t.runtime.modules.ports.notifications!.queue({
+      template: 'welcome',
+      data: {},
+      eventKey: 'queues-test-welcome',
+      userId: admin.id,
+    });
+    deliveryId = queued.deliveryId!;
+    await queue.remove(`delivery-${deliveryId}`);
+    const job = await queue.add('notifications.deliver', { deliveryId }, { attempts: 1, removeOnFail: false });
     failedJobId = job.id!;
     const worker = createWorker(t.runtime);
     await worker.start();
@@ -42,10 +48,10 @@ describe('admin queues', () => {
     expect(notifications.latestFailed).toEqual([
       expect.objectContaining({
         id: failedJobId,
-        name: 'notifications.send-email',
+        name: 'notifications.deliver',
         attemptsMade: 1,
         failedReason: expect.stringMatching(/ECONNREFUSED|connect/),
-        data: { to: 'ayu@example.com', subject: 'Hello', text: 'Hi' },
+        data: { deliveryId },
       }),
     ]);
     expect((await get('/api/v1/admin/queues?failedLimit=0')).json().queues[0].latestFailed).toEqual([]);

@@ -208,10 +208,11 @@ const envSchema = z.object({
     }, 'must be an IANA time zone such as Asia/Jakarta')
     .default('Asia/Jakarta'),
 
+  /** Unset: mails are written to the log instead of sent (development); required in production. */
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
-    .default('smtp://127.0.0.1:1025'),
+    .optional(),
   MAIL_FROM: z.string().min(3).default('Kapal <no-reply@kapal.localhost>'),
 
   WORKER_AGENT_TOKEN: z.string().min(16, 'must be at least 16 characters').default(DEV_SECRETS.WORKER_AGENT_TOKEN),
@@ -266,9 +267,13 @@ function productionProblems(env: ParsedEnv): string[] {
         'if TLS is really not wanted',
     );
   }
+  if (!env.SMTP_URL) {
+    problems.push('SMTP_URL: must be set when NODE_ENV=production (unset, mails are only written to the log)');
+  }
   if (!env.ALLOW_LOCAL_SERVICES_IN_PRODUCTION) {
     for (const name of ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL'] as const) {
-      if (isLocalHost(env[name])) {
+      const value = env[name];
+      if (value && isLocalHost(value)) {
         problems.push(
           `${name}: points at this machine (localhost/loopback), a development setting, while NODE_ENV=production; ` +
             'set ALLOW_LOCAL_SERVICES_IN_PRODUCTION=true if it is really meant (e.g. a sidecar proxy)',

@@ -53,9 +53,16 @@ describe('job queue on real Redis', () => {
       connection,
       prefix: p,
       catalog: jobCatalog,
-      // Only the notification jobs: this test enqueues nothing else.
+      // Only the notification jobs: this test enqueues nothing else. Its delivery is not a row of
+      // `deliveries` (this test has no database of its own): the handler's service sends it straight.
       handlers: notificationJobHandlers({
-        mailer,
+        service: {
+          deliver: async (deliveryId) => {
+            await mailer.send({ to: 'ayu@example.com', subject: 'Your app is ready', text: `delivery ${deliveryId}` });
+            return { sent: true, reason: 'sent' };
+          },
+        },
+        notifications: { queue: () => assert.fail('this test queues no mail') },
         database,
         emailVerification: { linkFor: () => assert.fail('this test sends no verification mail') },
       }) as unknown as JobHandlers<typeof jobCatalog>,
@@ -65,10 +72,8 @@ describe('job queue on real Redis', () => {
     closers.push(producer, worker, { close: () => mailer.close() });
     await worker.start();
 
-    const { id } = await producer.enqueue('notifications.send-email', {
-      to: 'ayu@example.com',
-      subject: 'Your app is ready',
-      text: 'n8n is running',
+    const { id } = await producer.enqueue('notifications.deliver', {
+      deliveryId: '00000000-0000-4000-8000-0000000000aa',
     });
 
     const mail = await smtp.waitForMessage((m) => m.subject === 'Your app is ready');
@@ -80,9 +85,9 @@ describe('job queue on real Redis', () => {
   it('refuses to enqueue a payload that does not match the catalog', async () => {
     const producer = createJobProducer({ connection, prefix: prefix(), catalog: jobCatalog });
     closers.push(producer);
-    await expect(
-      producer.enqueue('notifications.send-email', { to: 'not-an-email', subject: 'x', text: 'y' }),
-    ).rejects.toThrow(/Invalid payload for job notifications.send-email/);
+    await expect(producer.enqueue('notifications.deliver', { deliveryId: 'not-a-uuid' })).rejects.toThrow(
+      /Invalid payload for job notifications.deliver/,
+    );
   });
 
   describe('with a test catalog', () => {
