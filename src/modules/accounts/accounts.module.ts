@@ -1,3 +1,4 @@
+import { Counter } from 'prom-client';
 import type { AppDeps } from '../../deps.js';
 import { defineModule } from '../module.js';
 import { createAccessTokens } from './access-token.js';
@@ -54,6 +55,11 @@ export const accountsModule = defineModule({
       audit,
       jobs: deps.jobs,
       logger: deps.logger,
+      signups: new Counter({
+        name: 'kapal_signups_total',
+        help: 'Accounts created by sign-up (POST /auth/register)',
+        registers: [deps.metrics.registry],
+      }),
     });
     const profile = createProfileService({
       database: deps.database,

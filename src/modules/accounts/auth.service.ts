@@ -39,6 +39,8 @@ export interface AuthServiceDeps {
   audit: AuditLog;
   jobs: Pick<JobProducer<AppJobCatalog>, 'enqueue'>;
   logger: Pick<Logger, 'warn'>;
+  /** Counted once per account created by sign-up (kapal_signups_total), after its commit. */
+  signups?: { inc(): void };
 }
 
 const INVALID_CREDENTIALS = 'Invalid email or password';
@@ -99,6 +101,7 @@ export function createAuthService(deps: AuthServiceDeps) {
           if (isUniqueViolation(err)) throw conflict('An account with this email already exists');
           throw err;
         });
+      deps.signups?.inc();
       // The account exists whether or not the mails can be queued; a lost mail is not worth a failed sign-up
       // (a lost verification link can be sent again with /auth/verify-email/resend).
       await deps.jobs

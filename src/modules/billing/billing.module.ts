@@ -3,6 +3,7 @@ import { defineModule } from '../module.js';
 import { adminBillingRoutes } from './admin-billing.routes.js';
 import { createAdminBillingService } from './admin-billing.service.js';
 import { billingJobHandlers, billingJobs } from './billing.jobs.js';
+import { createBillingMetrics } from './billing.metrics.js';
 import { billingRoutes } from './billing.routes.js';
 import { createBillingService } from './billing.service.js';
 import * as tables from './billing.tables.js';
@@ -44,7 +45,8 @@ export const billingModule = defineModule({
       timeZone,
       renderer: createPdfInvoiceRenderer({ timeZone }),
     });
-    const ledger = createLedger({ now: () => deps.clock.now(), issueInvoices: invoices.issueInvoices });
+    const metrics = createBillingMetrics(deps.metrics);
+    const ledger = createLedger({ now: () => deps.clock.now(), issueInvoices: invoices.issueInvoices, metrics });
     const overview = createOverviewService({
       database: deps.database,
       clock: deps.clock,
@@ -72,6 +74,7 @@ export const billingModule = defineModule({
       clock: deps.clock,
       jobs: deps.jobs,
       logger: deps.logger.child({ module: 'billing' }),
+      metrics,
       settings: {
         enabledPayments: deps.config.midtrans.enabledPayments,
         topupExpiryMinutes: deps.config.billing.topupExpiryMinutes,

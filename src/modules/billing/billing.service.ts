@@ -15,6 +15,7 @@ import {
 import type { JobProducer } from '../../platform/queue/job-producer.js';
 import { findAccount } from '../accounts/index.js';
 import type { TransactionView } from './billing.http.js';
+import type { BillingMetrics } from './billing.metrics.js';
 import { type NotificationVerdict, billingRepository as repo, type TransactionFilter } from './billing.repository.js';
 import type { Ledger, TransactionRow } from './ledger.js';
 
@@ -25,6 +26,8 @@ export interface BillingServiceDeps {
   clock: Clock;
   jobs: Pick<JobProducer<AppJobCatalog>, 'enqueue'>;
   logger: Logger;
+  /** Notifications by source and verdict, webhook signature failures (billing.metrics.ts). */
+  metrics?: Pick<BillingMetrics, 'notifications' | 'signatureFailures'>;
   settings: {
     enabledPayments: readonly string[];
     topupExpiryMinutes: number;
@@ -159,6 +162,13 @@ export function createBillingService(deps: BillingServiceDeps) {
    * (EXPIRED, CANCELLED, FAILED): it is credited, never dropped.
    */
   async function applyNotification(rawBody: string, source: 'webhook' | 'status-sync'): Promise<NotificationResult> {
+    const result = await judgeNotification(rawBody, source);
+    deps.metrics?.notifications.labels(source, result.verdict).inc();
+    if (source === 'webhook' && result.verdict === 'forged') deps.metrics?.signatureFailures.inc();
+    return result;
+  }
+
+  async function judgeNotification(rawBody: string, source: 'webhook' | 'status-sync'): Promise<NotificationResult> {
     const receivedAt = clock.now();
     const reject = async (
       httpStatus: number,

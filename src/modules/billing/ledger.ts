@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { DbExecutor, Tx } from '../../platform/db/db.js';
+import { afterCommit, type DbExecutor, type Tx } from '../../platform/db/db.js';
 import { conflict, insufficientCredit, notFound } from '../../platform/errors.js';
+import type { BillingMetrics } from './billing.metrics.js';
 import { creditBalances, ledgerEntries, transactions } from './billing.tables.js';
 
 export type TransactionRow = typeof transactions.$inferSelect;
@@ -85,6 +86,8 @@ const reusedKey = (key: string) =>
  */
 export function createLedger(deps: {
   now: () => Date;
+  /** Money moved, counted after the caller's transaction commits (billing.metrics.ts). */
+  metrics?: Pick<BillingMetrics, 'topups' | 'topupAmount' | 'charged' | 'refunded'>;
   /**
    * Issues the invoices of successful top-ups and subscription charges in the same transaction
    * (invoices.service.ts). Those of charge() and creditTopup() get their numbers, and the month's counter
@@ -100,6 +103,11 @@ export function createLedger(deps: {
     },
   ) => Promise<unknown>;
 }) {
+  /** Counts in the metrics once `tx` commits (nothing when no metrics were given). */
+  function counted(tx: Tx, count: () => void) {
+    if (deps.metrics) afterCommit(tx, count);
+  }
+
   async function lockBalance(tx: Tx, userId: string): Promise<number> {
     const [row] = await tx
       .select({ balance: creditBalances.balance })
@@ -245,6 +253,7 @@ export function createLedger(deps: {
     const balanceAfter = await moveBalance(tx, input.userId, -input.amount, now);
     await writeEntry(tx, transaction, balanceAfter, now);
     await deps.issueInvoices?.(tx, { transactionIds: [transaction.id], buyerIds: [transaction.userId] });
+    counted(tx, () => deps.metrics?.charged.inc(input.amount));
     return { transaction, balanceAfter, replayed: false };
   }
 
@@ -308,6 +317,7 @@ export function createLedger(deps: {
     }
     const balanceAfter = await moveBalance(tx, input.userId, input.amount, now);
     await writeEntry(tx, transaction, balanceAfter, now);
+    counted(tx, () => deps.metrics?.refunded.inc(input.amount));
     return { transaction, balanceAfter, replayed: false };
   }
 
@@ -371,6 +381,10 @@ export function createLedger(deps: {
     const balanceAfter = await moveBalance(tx, topup.userId, topup.amount, now);
     await writeEntry(tx, transaction!, balanceAfter, now);
     await deps.issueInvoices?.(tx, { transactionIds: [transaction!.id], buyerIds: [topup.userId] });
+    counted(tx, () => {
+      deps.metrics?.topups.inc();
+      deps.metrics?.topupAmount.inc(topup.amount);
+    });
     return { transaction: transaction!, balanceAfter, replayed: false };
   }
 
@@ -492,6 +506,8 @@ export function createLedger(deps: {
         buyerIds: outcome.charged.map((c) => c.userId),
         numbered: 'now',
       });
+      const total = outcome.charged.reduce((sum, c) => sum + c.amount, 0);
+      counted(tx, () => deps.metrics?.charged.inc(total));
     }
     return outcome;
   }

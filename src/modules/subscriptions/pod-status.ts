@@ -91,6 +91,8 @@ export interface PodStatusWatcherDeps {
   resyncMs?: number;
   /** The pod became RUNNING for the first time (the service-ready mail). */
   onFirstRunning(subscriptionId: string): Promise<void>;
+  /** Seconds from subscribing to the first RUNNING (kapal_subscription_time_to_running_seconds). */
+  timeToRunning?: { observe(seconds: number): void };
   /** A workload of a live subscription vanished: reconcile it now rather than at the next pass. */
   onWorkloadDeleted(subscriptionId: string, resourceVersion: string): Promise<void>;
 }
@@ -147,6 +149,9 @@ export function createPodStatusWatcher(deps: PodStatusWatcherDeps) {
       ...(status === 'STOPPED' && pod.status !== 'STOPPED' ? { stoppedAt: now } : {}),
     });
     lastWritten.set(subscriptionId, key);
+    if (becameRunning && !pod.readyAt) {
+      deps.timeToRunning?.observe(Math.max(0, now.getTime() - subscription.createdAt.getTime()) / 1000);
+    }
     if (becameRunning && !pod.readyMailedAt) await deps.onFirstRunning(subscriptionId);
   }
 

@@ -8,6 +8,7 @@ import { createPodStatusWatcher } from './pod-status.js';
 import { createReconciler } from './reconciler.js';
 import { catalogUsage, liveSubscriptions, subscriptionSpend } from './subscription-ports.js';
 import { subscriptionJobHandlers, subscriptionJobs } from './subscriptions.jobs.js';
+import { createSubscriptionsMetrics } from './subscriptions.metrics.js';
 import { subscriptionsRoutes } from './subscriptions.routes.js';
 import { createSubscriptionsService } from './subscriptions.service.js';
 import * as tables from './subscriptions.tables.js';
@@ -46,6 +47,11 @@ export const subscriptionsModule = defineModule({
       get: (slug) => ports.templates.get(slug),
       list: () => ports.templates.list(),
     };
+    const metrics = createSubscriptionsMetrics({
+      metrics: deps.metrics,
+      database: deps.database,
+      provisioningDeadlineSeconds: deps.config.subscriptions.provisioningDeadlineSeconds,
+    });
     const box = createSecretBox(deps.config.encryptionKey);
     const secrets = createDatabaseSecretStore({ db: deps.database.db, box });
     const reconciler = createReconciler({
@@ -61,6 +67,7 @@ export const subscriptionsModule = defineModule({
       clock: deps.clock,
       logger,
       onFailed: async (subscriptionId) => {
+        metrics.provisioningFailures.inc();
         await deps.jobs.enqueue(
           'subscriptions.notify',
           { subscriptionId, mail: 'provisioning-failed' },
@@ -95,6 +102,7 @@ export const subscriptionsModule = defineModule({
       database: deps.database,
       clock: deps.clock,
       logger,
+      timeToRunning: metrics.timeToRunning,
       onFirstRunning: async (subscriptionId) => {
         await deps.jobs.enqueue(
           'subscriptions.notify',

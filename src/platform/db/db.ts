@@ -20,6 +20,19 @@ export interface Database {
   close(): Promise<void>;
 }
 
+const commitHooks = new WeakMap<Tx, (() => void)[]>();
+
+/**
+ * Runs `hook` once the transaction `tx` has committed (never when it rolls back): for what must only count
+ * what really happened, such as the money metrics. Only transactions opened by `Database.transaction` run
+ * their hooks; a hook must not throw (an error is swallowed: the commit already happened).
+ */
+export function afterCommit(tx: Tx, hook: () => void): void {
+  const hooks = commitHooks.get(tx);
+  if (hooks) hooks.push(hook);
+  else commitHooks.set(tx, [hook]);
+}
+
 export function createDatabase(options: { url: string; poolMax?: number; applicationName?: string }): Database {
   const pool = new pg.Pool({
     connectionString: options.url,
@@ -33,7 +46,23 @@ export function createDatabase(options: { url: string; poolMax?: number; applica
   return {
     db,
     pool,
-    transaction: (fn) => db.transaction(fn),
+    async transaction(fn) {
+      let opened: Tx | undefined;
+      const result = await db.transaction((tx) => {
+        opened = tx;
+        return fn(tx);
+      });
+      const hooks = opened && commitHooks.get(opened);
+      if (hooks) {
+        commitHooks.delete(opened!);
+        for (const hook of hooks) {
+          try {
+            hook();
+          } catch {}
+        }
+      }
+      return result;
+    },
     async ping(timeoutMs) {
       const client = await withTimeout(pool.connect(), timeoutMs, 'PostgreSQL did not answer');
       try {
