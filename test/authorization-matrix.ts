@@ -228,6 +228,21 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'POST /api/v1/admin/subscriptions/{id}/terminate': adminOnly(409, async (fx) => ({
     params: { id: await aTerminatedSubscriptionOf(fx.t.runtime.database.db, fx.user.id) },
   })),
+  // every tenant's pods (issue 10): the fixture pod has ended, so reads answer 200 and each action its 409.
+  'GET /api/v1/admin/pods': adminOnly(200),
+  'GET /api/v1/admin/pods/stats': adminOnly(200),
+  'GET /api/v1/admin/pods/{id}': adminOnly(200, async (fx) => ({
+    params: { id: (await anEndedPodOf(fx.t.runtime.database.db, fx.user.id)).podId },
+  })),
+  'POST /api/v1/admin/pods/{id}/stop': adminOnly(409, async (fx) => ({
+    params: { id: (await anEndedPodOf(fx.t.runtime.database.db, fx.user.id)).podId },
+  })),
+  'POST /api/v1/admin/pods/{id}/start': adminOnly(409, async (fx) => ({
+    params: { id: (await anEndedPodOf(fx.t.runtime.database.db, fx.user.id)).podId },
+  })),
+  'POST /api/v1/admin/pods/{id}/restart': adminOnly(409, async (fx) => ({
+    params: { id: (await anEndedPodOf(fx.t.runtime.database.db, fx.user.id)).podId },
+  })),
 
   // orphans and the Kubernetes debug view (issue 10). The cleanup's body makes it a dry run: harmless.
   'GET /api/v1/admin/pods/orphaned': adminOnly(200),

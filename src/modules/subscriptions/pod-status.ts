@@ -4,6 +4,7 @@ import type { Database } from '../../platform/db/db.js';
 import type { KubeClient, Watch } from '../../platform/kube/kube-client.js';
 import type { Logger } from '../../platform/logger.js';
 import { LABELS } from '../templates/index.js';
+import { isHeldAtZero } from './reconciler.js';
 import { type PodRow, subscriptionsRepository as repo } from './subscriptions.repository.js';
 
 type Workload = V1Deployment | V1StatefulSet;
@@ -73,10 +74,13 @@ export function observe(workloads: Workload[], pods: V1Pod[]): Observation {
   };
 }
 
-/** The pod status an observation means, from the one recorded. FAILED and TERMINATED are final. */
-export function nextStatus(current: PodRow['status'], o: Observation, suspended: boolean): PodRow['status'] {
+/**
+ * The pod status an observation means, from the one recorded. FAILED and TERMINATED are final.
+ * `heldAtZero`: suspended, or stopped by an administrator (STOPPED once nothing is available).
+ */
+export function nextStatus(current: PodRow['status'], o: Observation, heldAtZero: boolean): PodRow['status'] {
   if (current === 'FAILED' || current === 'TERMINATED') return current;
-  if (suspended) return o.available === 0 ? 'STOPPED' : current;
+  if (heldAtZero) return o.available === 0 ? 'STOPPED' : current;
   if (o.allAvailable) return 'RUNNING';
   if (current === 'PROVISIONING') return 'PROVISIONING';
   return current === 'STOPPED' ? 'PROVISIONING' : 'DEGRADED';
@@ -129,7 +133,7 @@ export function createPodStatusWatcher(deps: PodStatusWatcherDeps) {
     const target = await repo.findWithPod(deps.database.db, subscriptionId);
     if (!target) return;
     const { subscription, pod } = target;
-    const status = nextStatus(pod.status, observation, subscription.status === 'SUSPENDED');
+    const status = nextStatus(pod.status, observation, isHeldAtZero(subscription, pod));
     const now = deps.clock.now();
     const values = {
       status,

@@ -91,6 +91,29 @@ export function quantityBytes(quantity: string): number {
   return Number(match[1]) * (match[2] ? (UNITS[match[2]] ?? Number.NaN) : 1);
 }
 
+/** Scaled to zero: the subscription is suspended, or an administrator stopped the app (until started). */
+export const isHeldAtZero = (subscription: Pick<SubscriptionRow, 'status'>, pod: Pick<PodRow, 'adminStoppedAt'>) =>
+  subscription.status === 'SUSPENDED' || pod.adminStoppedAt !== null;
+
+/**
+ * What the state adds to the rendered objects: zero replicas while suspended or stopped by an
+ * administrator, the restart annotation. Pure (the admin pod view renders with it too).
+ */
+export function adjustForState(
+  object: KubeObject,
+  subscription: Pick<SubscriptionRow, 'status'>,
+  pod: Pick<PodRow, 'adminStoppedAt' | 'lastRestartAt'>,
+): KubeObject {
+  if (object.kind !== 'Deployment' && object.kind !== 'StatefulSet') return object;
+  const spec = structuredClone(object.spec as { replicas: number; template: { metadata: Record<string, unknown> } });
+  if (isHeldAtZero(subscription, pod)) spec.replicas = 0;
+  if (pod.lastRestartAt && object.metadata.labels[LABELS.component] === 'app') {
+    const metadata = spec.template.metadata as { annotations?: Record<string, string> };
+    metadata.annotations = { ...metadata.annotations, [RESTARTED_AT_ANNOTATION]: pod.lastRestartAt.toISOString() };
+  }
+  return { ...object, spec };
+}
+
 const describe = (o: KubernetesObject) => `${o.kind}/${o.metadata?.namespace ?? ''}/${o.metadata?.name}`;
 
 /**
@@ -145,18 +168,6 @@ export function createReconciler(deps: ReconcilerDeps) {
       otherFootprints,
     });
     return objects.map((object) => adjustForState(object, subscription, pod));
-  }
-
-  /** What the state adds to the rendered objects: zero replicas while suspended, the restart annotation. */
-  function adjustForState(object: KubeObject, subscription: SubscriptionRow, pod: PodRow): KubeObject {
-    if (object.kind !== 'Deployment' && object.kind !== 'StatefulSet') return object;
-    const spec = structuredClone(object.spec as { replicas: number; template: { metadata: Record<string, unknown> } });
-    if (subscription.status === 'SUSPENDED') spec.replicas = 0;
-    if (pod.lastRestartAt && object.metadata.labels[LABELS.component] === 'app') {
-      const metadata = spec.template.metadata as { annotations?: Record<string, string> };
-      metadata.annotations = { ...metadata.annotations, [RESTARTED_AT_ANNOTATION]: pod.lastRestartAt.toISOString() };
-    }
-    return { ...object, spec };
   }
 
   /** Applies one object; a Forbidden (a RoleBinding not honoured yet) is tried again with backoff. */

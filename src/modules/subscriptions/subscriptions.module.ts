@@ -1,6 +1,8 @@
 import { createSecretBox } from '../../platform/crypto/secret-box.js';
 import { defineModule } from '../module.js';
 import { createDatabaseSecretStore, createTemplateRenderer, type TemplateRegistry } from '../templates/index.js';
+import { adminPodsRoutes } from './admin-pods.routes.js';
+import { createAdminPodsService } from './admin-pods.service.js';
 import { adminSubscriptionsRoutes } from './admin-subscriptions.routes.js';
 import { clusterInventory } from './cluster-inventory.js';
 import { createLifecycle } from './lifecycle.js';
@@ -89,6 +91,15 @@ export const subscriptionsModule = defineModule({
       emailVerification: () => ports.emailVerification,
       audit: () => ports.audit,
     });
+    const adminPods = createAdminPodsService({
+      database: deps.database,
+      clock: deps.clock,
+      logger,
+      jobs: deps.jobs,
+      templates,
+      renderSettings: deps.config.apps,
+      audit: () => ports.audit,
+    });
     const lifecycle = createLifecycle({
       database: deps.database,
       clock: deps.clock,
@@ -128,6 +139,7 @@ export const subscriptionsModule = defineModule({
           emailVerification: () => ports.emailVerification,
         });
         await adminSubscriptionsRoutes(app, { service, lifecycle, guard: ports.authGuard });
+        await adminPodsRoutes(app, { service: adminPods, guard: ports.authGuard });
       },
       jobHandlers: subscriptionJobHandlers({
         reconciler,
