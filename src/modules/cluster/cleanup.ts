@@ -161,16 +161,21 @@ export async function cleanupOrphans(
 
     // Again right before the namespaces go: the object deletes took a while.
     const liveAfter = await recheck();
-    const failedIn = new Set(targets.filter((t) => t.result === 'failed').map((t) => t.namespace));
+    // A namespace is kept when anything in it was not deleted: a failure, or an object that is live or new.
+    const keptIn = new Map(
+      targets.filter((t) => t.result === 'failed' || t.result === 'skipped').map((t) => [t.namespace, t.result]),
+    );
     await inTurns(namespaceTargets, DELETE_CONCURRENCY, async (n) => {
       if (isLiveNow(liveAfter, n)) {
         n.result = 'skipped';
         n.message = 'the tenant has a live subscription now';
         return;
       }
-      if (failedIn.has(n.namespace)) {
+      const kept = keptIn.get(n.namespace);
+      if (kept) {
         n.result = 'skipped';
-        n.message = 'an object in it could not be deleted';
+        n.message =
+          kept === 'failed' ? 'an object in it could not be deleted' : 'an object in it is live or new since the scan';
         return;
       }
       try {
