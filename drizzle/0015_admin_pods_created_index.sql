@@ -1,0 +1,1 @@
+CREATE INDEX "pods_created_idx" ON "pods" USING btree ("created_at","id");
