@@ -8,6 +8,7 @@ import { createRuntime, type Runtime } from '../runtime.js';
 import { seed } from '../seed.js';
 import { createWorker } from '../worker.js';
 import { adminCommand } from './admin-command.js';
+import { agentCommand } from './agent-command.js';
 
 const USAGE = `kapal <command>
 
@@ -17,6 +18,7 @@ const USAGE = `kapal <command>
   migrate   create the database if missing and apply migrations
   seed      load the sample catalog, the first administrator and a demo user
   admin create --email <e> --password <p> [--name <n>]   create an administrator
+  agent --node <name> [--api <url>] [--interval <s>]     report this machine's heartbeats (WORKER_AGENT_TOKEN)
 `;
 
 type Stoppable = { close(): Promise<void> };
@@ -75,6 +77,11 @@ export async function main(argv: string[]): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false });
   const [command] = positionals;
+  // The agent runs on worker machines: it needs WORKER_AGENT_TOKEN, not Kapal's database or secrets.
+  if (command === 'agent') {
+    process.exitCode = await agentCommand(argv.slice(argv.indexOf('agent') + 1), process.env);
+    return;
+  }
   let config: Config;
   try {
     config = loadConfig();

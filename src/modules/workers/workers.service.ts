@@ -372,9 +372,10 @@ export function createWorkersService(deps: {
   }
 
   return {
-    async list(query: Omit<WorkerFilters, 'onlineSince'>) {
+    async list(query: Omit<WorkerFilters, 'onlineSince' | 'search'> & { q?: string }) {
       const { rows, total } = await repo.list(db, {
         ...query,
+        search: query.q,
         onlineSince: onlineSince(clock.now(), settings.heartbeatIntervalMs),
       });
       return toPage(rows.map(view), total, query);
