@@ -166,7 +166,9 @@ async function runScenario(scenario: Scenario) {
       const k = summary(samples.kapal);
       const b = summary(samples.bare);
       const warmupFailures = warmup.reduce((n, x) => n + x.non2xx + x.errors, 0);
+      const own = (await context.report?.()) ?? { lines: [], problems: [] };
       return {
+        report: own,
         scenario: scenario.name,
         description: scenario.description,
         baseline: context.bareSql ? 'bare node:http running the same SQL through pg' : 'bare node:http, same bytes',
@@ -246,6 +248,10 @@ for (const r of results) {
 }
 console.log('');
 for (const r of results) console.log(`${r.scenario}: ${r.description}; baseline: ${r.baseline}`);
+for (const r of results) {
+  for (const line of r.report.lines) console.log(line);
+  problems.push(...r.report.problems);
+}
 for (const r of ownResults) {
   console.log(r.lines.join('\n'));
   problems.push(...r.problems);

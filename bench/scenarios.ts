@@ -4,6 +4,7 @@
  * The bare baseline answers with the very bytes Kapal answered to the same request; with `bareSql` it
  * first runs those statements through pg on each request, so the ratio is Kapal's overhead over its queries.
  */
+import { adminPodsScenario } from './admin-pods-scenario.js';
 import { adminScenarios } from './admin-scenarios.js';
 import type { CapturedQuery } from './capture-sql.js';
 import { catalogScenarios } from './catalog-scenarios.js';
@@ -14,6 +15,8 @@ export interface ScenarioContext {
   headers: Record<string, string>;
   /** The statements the bare server runs per request (in parallel, as drizzle does), on this database. */
   bareSql?: { databaseUrl: string; queries: CapturedQuery[] };
+  /** Figures of the scenario's own (printed after the table) and problems that fail the run; asked before teardown. */
+  report?: () => Promise<{ lines: string[]; problems: string[] }>;
   teardown?: () => Promise<void>;
 }
 
@@ -31,6 +34,7 @@ export const scenarios: Scenario[] = [
   meScenario,
   ...catalogScenarios,
   ...adminScenarios,
+  adminPodsScenario,
   {
     name: 'healthz',
     description: 'GET /healthz (routing, request id, schema serialization, metrics hook)',

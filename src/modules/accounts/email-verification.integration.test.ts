@@ -16,14 +16,11 @@ import { users } from './accounts.tables.js';
 import { createVerificationTokens, VERIFICATION_TTL_SECONDS } from './verification-token.js';
 
 const PUBLIC_URL = 'https://kapal.example.test';
-const SUBJECT = 'Verify your email address for Kapal';
+/** The verification mail, in the default locale (Indonesian). */
+const SUBJECT = 'Verifikasi alamat email Anda untuk Kapal';
 
-/** The text of a mail as the reader sees it: quoted-printable soft breaks joined and escapes decoded. */
-function decodedBody(mail: ReceivedMail): string {
-  return mail.raw
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
-}
+/** The text of a mail as the reader sees it: its plain-text part, decoded. */
+const decodedBody = (mail: ReceivedMail): string => mail.text;
 
 function tokenOf(mail: ReceivedMail): string {
   const link = new RegExp(`${PUBLIC_URL}/verify-email\\?token=([A-Za-z0-9_.-]+)`).exec(decodedBody(mail));
@@ -47,7 +44,8 @@ describe('email verification (REQUIRE_EMAIL_VERIFICATION off, as in development 
     await smtp?.close();
   });
 
-  const mailsTo = (email: string) => smtp.messages.filter((m) => m.to.includes(email) && m.subject === SUBJECT);
+  const mailsTo = (email: string) =>
+    smtp.messages.filter((m) => m.to.includes(email) && m.template === 'verify-email' && m.subject === SUBJECT);
   const nthMailTo = (email: string, n: number) =>
     waitFor(() => mailsTo(email)[n - 1], { what: `verification mail #${n} to ${email}` });
   const verify = (token: unknown) => call(t, { method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } });
@@ -74,7 +72,7 @@ describe('email verification (REQUIRE_EMAIL_VERIFICATION off, as in development 
     const mail = await nthMailTo(user.email, 1);
     const body = decodedBody(mail);
     expect(body).toContain(`${PUBLIC_URL}/verify-email?token=`);
-    expect(body).toContain('24 hours');
+    expect(mail.text).toContain('Tautan berlaku 24 jam');
     const res = await verify(tokenOf(mail));
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ emailVerified: true, alreadyVerified: false });
@@ -102,7 +100,7 @@ describe('email verification (REQUIRE_EMAIL_VERIFICATION off, as in development 
     await waitFor(async () => (await queue.getJobState(`verify-email-${user.id}`)) === 'completed', {
       what: 'the registration verification job to complete',
     });
-    expect((await queue.getJob(`verify-email-${user.id}`))?.returnvalue).toEqual({ sent: true });
+    expect((await queue.getJob(`verify-email-${user.id}`))?.returnvalue).toEqual({ sent: true, deliveryId: expect.any(String) });
   });
 
   it('refuses a malformed token (400 naming the field) and a tampered one (400), leaving the user unverified', async () => {
@@ -301,9 +299,13 @@ describe('REQUIRE_EMAIL_VERIFICATION=true: the emailVerification port refuses pu
     });
     expect((await purchase.inject({ method: 'POST', url: '/purchase' })).statusCode).toBe(401);
 
-    const mail = await waitFor(() => smtp.messages.find((m) => m.to.includes(user.email) && m.subject === SUBJECT), {
-      what: 'the verification mail',
-    });
+    const mail = await waitFor(
+      () =>
+        smtp.messages.find((m) => m.to.includes(user.email) && m.template === 'verify-email' && m.subject === SUBJECT),
+      {
+        what: 'the verification mail',
+      },
+    );
     const verified = await call(t, {
       method: 'POST',
       url: '/api/v1/auth/verify-email',
@@ -319,9 +321,13 @@ describe('REQUIRE_EMAIL_VERIFICATION=true: the emailVerification port refuses pu
 
   it('checks in the caller’s transaction, and an email change takes the right away again', async () => {
     const user = await registerUser(t);
-    const mail = await waitFor(() => smtp.messages.find((m) => m.to.includes(user.email) && m.subject === SUBJECT), {
-      what: 'the verification mail',
-    });
+    const mail = await waitFor(
+      () =>
+        smtp.messages.find((m) => m.to.includes(user.email) && m.template === 'verify-email' && m.subject === SUBJECT),
+      {
+        what: 'the verification mail',
+      },
+    );
     await call(t, { method: 'POST', url: '/api/v1/auth/verify-email', payload: { token: tokenOf(mail) } });
     const port = t.runtime.modules.ports.emailVerification!;
     await t.runtime.database.transaction((tx) => port.assertMayPurchase(user.id, tx));

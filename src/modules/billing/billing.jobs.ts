@@ -1,12 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/db.js';
-import type { Mailer } from '../../platform/mail/mailer.js';
 import { defineJob } from '../../platform/queue/job-catalog.js';
 import { findAccount } from '../accounts/index.js';
+import type { Notifications } from '../notifications/index.js';
 import { billingRepository as repo } from './billing.repository.js';
 import type { BillingService } from './billing.service.js';
 import { transactions } from './billing.tables.js';
+import { findInvoiceByTransaction } from './invoices.repository.js';
+import { type InvoiceService, invoiceFileName } from './invoices.service.js';
 
 export const billingJobs = {
   /** Scheduled (every 5 minutes, see billing.module.ts): top-ups PENDING for 15 minutes are asked about. */
@@ -16,7 +18,7 @@ export const billingJobs = {
     attempts: 1,
     backoff: { type: 'fixed', delayMs: 60_000 },
   }),
-  /** Enqueued once a top-up is credited (job id `topup-succeeded-<transactionId>`). */
+  /** Enqueued once a top-up is credited (job id `topup-succeeded-<transactionId>`): its mail and its invoice's. */
   'billing.topup-succeeded': defineJob({
     queue: 'notifications',
     payload: z.object({ transactionId: z.uuid() }),
@@ -27,17 +29,17 @@ export const billingJobs = {
 
 type Payload<N extends keyof typeof billingJobs> = z.output<(typeof billingJobs)[N]['payload']>;
 
-const rupiah = (amount: number) => `Rp ${amount.toLocaleString('id-ID')}`;
-
 export function billingJobHandlers(deps: {
   service: Pick<BillingService, 'syncPendingTopups'>;
+  invoices: Pick<InvoiceService, 'pdf'>;
   database: Pick<Database, 'db'>;
-  mailer: Pick<Mailer, 'send'>;
+  notifications: () => Notifications;
 }) {
   return {
     'billing.sync-pending-topups': async ({ limit }: Payload<'billing.sync-pending-topups'>) =>
       deps.service.syncPendingTopups({ limit }),
 
+    /** Two mails, each once: the top-up received, and its invoice with the PDF attached. */
     'billing.topup-succeeded': async ({ transactionId }: Payload<'billing.topup-succeeded'>) => {
       const [topup] = await deps.database.db.select().from(transactions).where(eq(transactions.id, transactionId));
       if (!topup || topup.type !== 'TOPUP' || topup.status !== 'SUCCESS')
@@ -45,21 +47,29 @@ export function billingJobHandlers(deps: {
       const user = await findAccount(deps.database.db, topup.userId);
       if (!user?.isActive) return { sent: false, reason: user ? 'inactive' : 'deleted' };
       const balance = (await repo.balance(deps.database.db, topup.userId))?.balance ?? 0;
-      await deps.mailer.send({
-        to: user.email,
-        subject: `Top-up received: ${rupiah(topup.amount)}`,
-        text: [
-          'Hello,',
-          '',
-          `We received your top-up of ${rupiah(topup.amount)}; it is in your Kapal credit now.`,
-          `Your balance: ${rupiah(balance)}.`,
-          '',
-          `Transaction: ${topup.id}`,
-          '',
-          '— Kapal',
-        ].join('\n'),
+      const notifications = deps.notifications();
+      await notifications.queue({
+        template: 'topup-succeeded',
+        data: { transactionId: topup.id, amountIdr: topup.amount, balanceIdr: balance },
+        eventKey: `topup-succeeded:${topup.id}`,
+        userId: user.id,
       });
-      return { sent: true };
+      const row = await findInvoiceByTransaction(deps.database.db, topup.id);
+      if (!row) return { sent: true, invoice: false };
+      const { invoice, pdf } = await deps.invoices.pdf(user.id, row.id);
+      await notifications.queue({
+        template: 'invoice',
+        data: {
+          invoiceId: invoice.id,
+          number: invoice.number,
+          issuedAt: invoice.issuedAt.toISOString(),
+          totalIdr: invoice.total,
+        },
+        eventKey: `invoice:${invoice.id}`,
+        userId: user.id,
+        attachments: [{ filename: invoiceFileName(invoice), contentType: 'application/pdf', content: pdf }],
+      });
+      return { sent: true, invoice: true };
     },
   };
 }

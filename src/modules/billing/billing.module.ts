@@ -33,7 +33,7 @@ export const billingModule = defineModule({
   tables,
   jobs: billingJobs,
   schedules: [{ job: 'billing.sync-pending-topups', everyMs: STATUS_SYNC_EVERY_MS, payload: {} }],
-  needs: ['authGuard', 'emailVerification', 'audit', 'subscriptionSpend'],
+  needs: ['authGuard', 'emailVerification', 'audit', 'subscriptionSpend', 'notifications'],
   fallbacks: { subscriptionSpend: noSubscriptionSpendYet },
   provides: ['billing'],
   build(deps, ports) {
@@ -98,7 +98,13 @@ export const billingModule = defineModule({
         await overviewRoutes(app, { overview, guard: ports.authGuard });
         await adminBillingRoutes(app, { service: adminBilling, guard: ports.authGuard });
       },
-      jobHandlers: billingJobHandlers({ service, database: deps.database, mailer: deps.mailer }),
+      jobHandlers: billingJobHandlers({
+        service,
+        invoices,
+        database: deps.database,
+        // Read when a mail is queued: the notifications module is listed before billing, but need not be.
+        notifications: () => ports.notifications,
+      }),
     };
   },
 });

@@ -62,11 +62,12 @@ describe('billing jobs: the status sync (scheduled) and the topup-succeeded mail
     );
     expect(rows).toEqual([{ verdict: 'applied' }]);
 
-    const mail = await smtp.waitForMessage((m) => m.to.includes(user.email));
-    expect(mail.subject).toBe('Top-up received: Rp 60.000');
-    const text = mail.raw.replace(/=\r?\n/g, ''); // undo quoted-printable line folding
-    expect(text).toContain(`Transaction: ${lost}`);
-    expect(text).toContain('Your balance: Rp 60.000.');
+    const receipt = (m: { to: string[]; template?: string }) =>
+      m.to.includes(user.email) && m.template === 'topup-succeeded';
+    const mail = await smtp.waitForMessage(receipt);
+    expect(mail.subject).toBe('Isi saldo diterima: Rp 60.000'); // the default locale: Indonesian
+    expect(mail.text).toContain(`Transaksi: ${lost}`);
+    expect(mail.text).toContain('Saldo Anda: Rp 60.000.');
 
     // Run again: nothing more to do, no second credit, no second mail.
     await runSync();
@@ -75,7 +76,7 @@ describe('billing jobs: the status sync (scheduled) and the topup-succeeded mail
     await waitFor(async () => (await mails.getJobState(`topup-succeeded-${lost}`)) === 'completed', {
       what: 'the mail job to complete',
     });
-    expect(smtp.messages.filter((m) => m.to.includes(user.email))).toHaveLength(1);
+    expect(smtp.messages.filter(receipt)).toHaveLength(1);
   });
 
   it('expires a top-up whose payment page expired without a payment', async () => {

@@ -125,12 +125,14 @@ export type AdminPodDetailRow = AdminPodRow & {
   planStorageGib: number | null;
 };
 
-const sortColumns: Record<string, SQL> = {
-  createdAt: sql`${pods.createdAt}`,
-  status: sql`${pods.status}::text`,
-  name: sql`${subscriptions.name}`,
-  user: sql`lower(${users.email})`,
-  node: sql`${pods.nodeName}`,
+// Only the node can be null (it sorts last both ways); the others keep plain asc/desc, which the index on
+// pods (created_at, id) serves for the default sort.
+const sortColumns: Record<string, { column: SQL; nullable?: boolean }> = {
+  createdAt: { column: sql`${pods.createdAt}` },
+  status: { column: sql`${pods.status}::text` },
+  name: { column: sql`${subscriptions.name}` },
+  user: { column: sql`lower(${users.email})` },
+  node: { column: sql`${pods.nodeName}`, nullable: true },
 };
 
 /** Which filters a list has and how it sorts: the statements differ by shape only, never by value. */
@@ -158,15 +160,15 @@ function buildList(executor: DbExecutor, f: AdminPodFilters) {
   }
   const where = conditions.length > 0 ? and(...conditions) : undefined;
   const descending = f.sort.startsWith('-');
-  const column = sortColumns[f.sort.replace('-', '')]!;
-  const order = descending ? sql`${column} desc nulls last` : sql`${column} asc nulls last`;
+  const { column, nullable } = sortColumns[f.sort.replace('-', '')]!;
+  const order = sql`${column} ${sql.raw(descending ? 'desc' : 'asc')}${sql.raw(nullable ? ' nulls last' : '')}`;
   // Unnamed statements, as an ad-hoc query sends; only drizzle's building of the SQL text is kept.
   const unnamed = undefined as unknown as string;
-  const countFrom = executor
-    .select({ total: count() })
-    .from(pods)
-    .innerJoin(subscriptions, eq(subscriptions.id, pods.subscriptionId))
-    .innerJoin(users, eq(users.id, pods.userId));
+  // The count joins only what its filters read: every pod has its subscription and owner (foreign keys).
+  const countFrom = executor.select({ total: count() }).from(pods);
+  if (f.q || f.service) countFrom.innerJoin(subscriptions, eq(subscriptions.id, pods.subscriptionId));
+  if (f.q || f.email) countFrom.innerJoin(users, eq(users.id, pods.userId));
+  if (f.service) countFrom.innerJoin(services, eq(services.id, subscriptions.serviceId));
   return {
     items: executor
       .select(rowColumns)
@@ -180,10 +182,7 @@ function buildList(executor: DbExecutor, f: AdminPodFilters) {
       .limit(sql.placeholder('limit'))
       .offset(sql.placeholder('offset'))
       .prepare(unnamed),
-    // The service's join only when its slug filters.
-    total: (f.service ? countFrom.leftJoin(services, eq(services.id, subscriptions.serviceId)) : countFrom)
-      .where(where)
-      .prepare(unnamed),
+    total: countFrom.where(where).prepare(unnamed),
   };
 }
 

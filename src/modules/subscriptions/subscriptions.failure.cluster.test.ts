@@ -67,7 +67,12 @@ describe('a provisioning that fails for good', () => {
     expect(await bed.balance(user.id)).toBe(60_000);
 
     // The customer is told; no object of the subscription is left.
-    await bed.smtp.waitForMessage((m) => m.to.includes(user.email) && m.subject === `${name} could not be started`);
+    await bed.smtp.waitForMessage(
+      (m) =>
+        m.to.includes(user.email) &&
+        m.template === 'provisioning-failed' &&
+        m.subject === `${name} tidak dapat dijalankan`,
+    );
     await waitFor(
       async () =>
         (

@@ -90,17 +90,21 @@ describe('subscriptions end to end on the test cluster', () => {
     });
     expect(quota.metadata?.labels?.[LABELS.tenant]).toBe(user.id);
 
-    // Mails: subscription-created, then service-ready with the URL.
+    // Mails (the default locale, Indonesian): subscription-created, then service-ready with the URL.
     for (const c of created) {
       await bed.smtp.waitForMessage(
-        (m) => m.to.includes(registered.email) && m.subject.startsWith(`Setting up ${c.name} (`),
+        (m) =>
+          m.to.includes(registered.email) &&
+          m.template === 'subscription-created' &&
+          m.subject.startsWith(`Menyiapkan ${c.name} (`),
       );
       const ready = await bed.smtp.waitForMessage(
-        (m) => m.to.includes(registered.email) && m.subject === `${c.name} is ready`,
+        (m) =>
+          m.to.includes(registered.email) && m.template === 'service-ready' && m.subject === `${c.name} sudah siap`,
         30_000,
       );
-      // Quoted-printable: soft line breaks undone.
-      expect(ready.raw.replace(/=\r?\n/g, '')).toContain(`https://${c.name}.apps.kapal.test`);
+      expect(ready.text).toContain(`https://${c.name}.apps.kapal.test`);
+      expect(ready.html).toContain(`href="https://${c.name}.apps.kapal.test"`);
     }
 
     // Lists and reads.

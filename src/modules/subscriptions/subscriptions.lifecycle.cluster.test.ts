@@ -112,7 +112,10 @@ describe('the subscription lifecycle on the test cluster (controllable clock)', 
     await pass();
     expect(await row(id)).toMatchObject({ status: 'ACTIVE', grace_started_at: expect.any(Date) });
     await bed.smtp.waitForMessage(
-      (m) => m.to.includes(user.email) && m.subject === `${name} was not renewed: 3 days to pay`,
+      (m) =>
+        m.to.includes(user.email) &&
+        m.template === 'payment-failed' &&
+        m.subject === `${name} tidak diperpanjang: 3 hari untuk membayar`,
     );
 
     // Three days later: suspended, scaled to zero, mailed.
@@ -127,7 +130,10 @@ describe('the subscription lifecycle on the test cluster (controllable clock)', 
         what: 'pod STOPPED',
       },
     );
-    await bed.smtp.waitForMessage((m) => m.to.includes(user.email) && m.subject === `${name} is suspended`);
+    await bed.smtp.waitForMessage(
+      (m) =>
+        m.to.includes(user.email) && m.template === 'subscription-suspended' && m.subject === `${name} ditangguhkan`,
+    );
     expect(await charges(id)).toHaveLength(1);
 
     // A top-up (through the fake Midtrans): the next pass charges a new period from now and starts it again.
@@ -186,7 +192,10 @@ describe('the subscription lifecycle on the test cluster (controllable clock)', 
         what: 'pod terminated',
       },
     );
-    await bed.smtp.waitForMessage((m) => m.to.includes(user.email) && m.subject === `${name} has ended`);
+    await bed.smtp.waitForMessage(
+      (m) =>
+        m.to.includes(user.email) && m.template === 'subscription-terminated' && m.subject === `${name} telah berakhir`,
+    );
     expect(await charges(id)).toHaveLength(3);
   }, 240_000);
 
@@ -205,13 +214,13 @@ describe('the subscription lifecycle on the test cluster (controllable clock)', 
       [id],
     );
     expect(notices.map((n) => n.notice)).toEqual(['expiring-7', 'expiring-3', 'expiring-1']);
-    const expiring = (m: { to: string[]; subject: string }) =>
-      m.to.includes(user.email) && m.subject.startsWith(`${name} renews in`);
+    const expiring = (m: { to: string[]; subject: string; template?: string }) =>
+      m.to.includes(user.email) && m.template === 'subscription-expiring';
     await waitFor(() => bed.smtp.messages.filter(expiring).length === 3, { what: 'three expiring mails' });
     expect(bed.smtp.messages.filter(expiring).map((m) => m.subject)).toEqual([
-      `${name} renews in 7 days: top up your credit`,
-      `${name} renews in 3 days: top up your credit`,
-      `${name} renews in 1 day: top up your credit`,
+      `${name} diperpanjang dalam 7 hari: isi saldo Anda`,
+      `${name} diperpanjang dalam 3 hari: isi saldo Anda`,
+      `${name} diperpanjang dalam 1 hari: isi saldo Anda`,
     ]);
   }, 120_000);
 

@@ -36,7 +36,7 @@ export const subscriptionsModule = defineModule({
     { job: 'subscriptions.lifecycle', everyMs: LIFECYCLE_EVERY_MS, payload: {} },
     { job: 'subscriptions.user-events', everyMs: USER_EVENTS_EVERY_MS, payload: {} },
   ],
-  needs: ['authGuard', 'emailVerification', 'audit', 'billing', 'templates'],
+  needs: ['authGuard', 'emailVerification', 'audit', 'billing', 'templates', 'notifications'],
   provides: ['liveSubscriptions', 'catalogUsage', 'subscriptionSpend', 'clusterInventory'],
   build(deps, ports) {
     const logger = deps.logger.child({ module: 'subscriptions' });
@@ -146,7 +146,7 @@ export const subscriptionsModule = defineModule({
         lifecycle,
         balanceOf: (userId) => ports.billing.balanceOf(deps.database.db, userId),
         database: deps.database,
-        mailer: deps.mailer,
+        notifications: () => ports.notifications,
         templates,
         secrets,
       }),
