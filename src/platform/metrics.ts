@@ -19,8 +19,8 @@ export interface Metrics {
   registry: Registry;
   stateRegistry: Registry;
   httpRequestDuration: Histogram<'method' | 'route' | 'status'>;
-  jobDuration: Histogram<'queue' | 'job' | 'outcome'>;
-  jobFailures: Counter<'queue' | 'job' | 'final'>;
+  jobDuration: Histogram<'queue' | 'job_name' | 'outcome'>;
+  jobFailures: Counter<'queue' | 'job_name' | 'final'>;
   kubeRequests: Counter<'verb' | 'kind'>;
   kubeErrors: Counter<'verb' | 'kind' | 'code'>;
   /** Scrape-time collections that failed (a gauge then shows nothing rather than stale values). */
@@ -41,15 +41,16 @@ export function createMetrics(): Metrics {
   });
   const jobDuration = new Histogram({
     name: 'kapal_job_duration_seconds',
+    // `job_name`, not `job`: Prometheus keeps `job` for the scrape job (a scraped `job` becomes `exported_job`).
     help: 'Background job run time by queue, job name and outcome (completed or failed), one observation per attempt',
-    labelNames: ['queue', 'job', 'outcome'] as const,
+    labelNames: ['queue', 'job_name', 'outcome'] as const,
     buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
     registers: [registry],
   });
   const jobFailures = new Counter({
     name: 'kapal_job_failures_total',
     help: 'Failed job attempts by queue and job name; final="true" when no retry is left',
-    labelNames: ['queue', 'job', 'final'] as const,
+    labelNames: ['queue', 'job_name', 'final'] as const,
     registers: [registry],
   });
   const kubeRequests = new Counter({
@@ -92,9 +93,10 @@ export function kubeCallObserver(metrics: Metrics) {
 
 /** The text a scrape gets: this process's metrics, and with `withState` the shared-state gauges. */
 export async function renderMetrics(metrics: Metrics, options: { withState: boolean }): Promise<string> {
-  const own = await metrics.registry.metrics();
-  if (!options.withState) return own;
-  return `${own.trimEnd()}\n${await metrics.stateRegistry.metrics()}`;
+  if (!options.withState) return metrics.registry.metrics();
+  // The state first: a failed read is counted in this process's registry, and shows in this very scrape.
+  const state = await metrics.stateRegistry.metrics();
+  return `${(await metrics.registry.metrics()).trimEnd()}\n${state}`;
 }
 
 export interface StateSample<L extends string> {
@@ -105,7 +107,7 @@ export interface StateSample<L extends string> {
 /**
  * A gauge of the shared state, read by `read` at scrape time (one query) and cached `cacheMs`, so that
  * several scrapers, or a scrape right after another, cost one read. A failed read counts in
- * `kapal_metrics_collect_errors_total` and leaves the gauge empty for that scrape.
+ * `kapal_metrics_collect_errors_total` and leaves the gauge empty (NaN without labels) for that scrape.
  */
 export function defineStateGauge<L extends string>(
   metrics: Metrics,
@@ -143,6 +145,8 @@ export function defineStateGauge<L extends string>(
         samples = await cached.samples;
       } catch {
         metrics.collectErrors.labels(options.name).inc();
+        // A gauge without labels would still say 0: NaN says "not known" (and fires no `> 0` alert by itself).
+        if (options.labelNames.length === 0) this.set(Number.NaN);
         return;
       }
       for (const labels of options.zeroes ?? []) this.set(labels as never, 0);

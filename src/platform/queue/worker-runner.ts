@@ -89,6 +89,10 @@ export function createWorkerRunner<C extends JobCatalog>(deps: {
 
   return {
     async start() {
+      // Every job's failure series from 0, so a rate or an alert sees 0 rather than nothing before the first.
+      for (const [name, definition] of Object.entries(catalog)) {
+        for (const final of ['true', 'false']) metrics?.jobFailures.labels(definition.queue, name, final);
+      }
       for (const queue of queueNames(catalog)) {
         const worker = new Worker(queue, process, {
           connection: deps.connection,
