@@ -18,6 +18,16 @@ apt_install() {
 ensure_tools() {
   command -v curl >/dev/null || apt_install curl
   command -v openssl >/dev/null || apt_install openssl
+  # Debian's Prometheus: promtool checks and unit-tests the alert rules, and the observability test starts
+  # its own prometheus on a free port. The package's service is not wanted (a fixed port, 9090): stopped.
+  if ! command -v promtool >/dev/null || ! command -v prometheus >/dev/null; then
+    apt_install --no-install-recommends prometheus
+    if command -v systemctl >/dev/null && systemctl is-system-running >/dev/null 2>&1; then
+      systemctl disable --now prometheus >/dev/null 2>&1 || true
+    else
+      service prometheus stop >/dev/null 2>&1 || true
+    fi
+  fi
   if ! command -v go >/dev/null && [[ -x /usr/local/go/bin/go ]]; then export PATH=/usr/local/go/bin:$PATH; fi
   command -v go >/dev/null || { say "Go 1.26 is needed to build the test cluster (expected at /usr/local/go)"; exit 1; }
 }
