@@ -5,6 +5,7 @@ import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-z
 import type { Kapal } from './deps.js';
 import type { AppInstance } from './platform/http/app-instance.js';
 import { frameworkErrorHandler, registerErrorHandler } from './platform/http/error-handler.js';
+import { registerInputGuard } from './platform/http/input-guard.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { recordRoutes } from './platform/http/route-registry.js';
 import { registerSecurity } from './platform/http/security.js';
@@ -76,6 +77,7 @@ export async function buildApp(deps: Kapal): Promise<AppInstance> {
     corsOrigins: deps.config.http.corsOrigins,
     hsts: deps.config.http.publicUrl.startsWith('https:'),
   });
+  registerInputGuard(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', (request, reply, payload, done) => {

@@ -99,6 +99,29 @@ describe('HTTP hardening', () => {
     expect(stalled.ms).toBeLessThan(15_000);
   });
 
+  it('refuses a NUL character in the path, the query or the body with 400 naming where it is', async () => {
+    const inPath = await t.app.inject({ method: 'GET', url: '/api/v1/services/%00nul' });
+    expect(inPath.statusCode).toBe(400);
+    expect(inPath.json().error.message).toMatch(/^params\.slug: must not contain a NUL/);
+    const inQuery = await t.app.inject({ method: 'GET', url: '/api/v1/services?q=a%00b' });
+    expect(inQuery.statusCode).toBe(400);
+    const inBody = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'a@example.test', password: 'x\u0000y' },
+    });
+    expect(inBody.statusCode).toBe(400);
+    expect(inBody.json().error.details).toEqual([{ path: 'body.password', message: expect.any(String) }]);
+    // The webhook reads its body as text: a NUL there is refused before it is recorded.
+    const webhook = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/webhooks/midtrans',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"order_id":"\u0000"}',
+    });
+    expect(webhook.statusCode).toBe(400);
+  });
+
   it('CORS_ORIGINS refuses a wildcard or a URL with a path, saying which', () => {
     expect(() => loadConfig({ CORS_ORIGINS: '*' })).toThrow(/"\*" is not an origin/);
     expect(() => loadConfig({ CORS_ORIGINS: 'https://a.example/app' })).toThrow(/"https:\/\/a.example\/app"/);
