@@ -361,6 +361,23 @@ describe('administrators and every tenant pod', () => {
     expect(orphaned.statusCode, orphaned.body).not.toBe(404);
   });
 
+  it('is in the OpenAPI document: schemas by name, every route with input documents its 400', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    const operations: [string, string, string[]][] = [
+      ['/api/v1/admin/pods', 'get', ['200', '400', '401', '404']],
+      ['/api/v1/admin/pods/stats', 'get', ['200', '401', '404']],
+      ['/api/v1/admin/pods/{id}', 'get', ['200', '400', '401', '404']],
+      ['/api/v1/admin/pods/{id}/stop', 'post', ['200', '400', '401', '404', '409']],
+      ['/api/v1/admin/pods/{id}/start', 'post', ['200', '400', '401', '404', '409']],
+      ['/api/v1/admin/pods/{id}/restart', 'post', ['200', '400', '401', '404', '409']],
+    ];
+    for (const [path, method, statuses] of operations) {
+      expect(Object.keys(doc.paths[path]?.[method]?.responses ?? {}).sort(), `${method} ${path}`).toEqual(statuses);
+    }
+    for (const schema of ['AdminPod', 'AdminPodPage', 'AdminPodStats', 'AdminPodDetail', 'AdminPodWorker'])
+      expect(doc.components.schemas, schema).toHaveProperty(schema);
+  });
+
   describe('stop, start and restart', () => {
     const auditOf = async (podId: string) =>
       (
