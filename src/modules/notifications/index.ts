@@ -1,4 +1,5 @@
 export { DEFAULT_LOCALE, formatRupiah, isLocale, LOCALES, type Locale } from './mail/format.js';
+export type { MaintenanceApp } from './mail/maintenance-mail.js';
 export type { SubscriptionRef } from './mail/subscription-mails.js';
 export { MAIL_TEMPLATE_NAMES, type MailTemplateName } from './mail/templates.js';
 export { writeMailPreviews } from './mail-preview.js';

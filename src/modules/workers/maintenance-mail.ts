@@ -1,33 +1,21 @@
-/** One of the customer's apps that runs on the worker being drained. */
-export interface MaintenanceApp {
-  /** The customer's name for the app. */
-  name: string;
-  /** The catalog service and plan, e.g. "n8n (Starter)". */
-  what: string;
-  url: string;
-}
+import type { MaintenanceApp, QueueMail } from '../notifications/index.js';
+
+export type { MaintenanceApp };
 
 /**
- * The `maintenance` mail: which apps, which worker, that they move and may be briefly unavailable.
- * Plain text for now; kept in this one function so the notifications module can move it onto a template.
+ * The `maintenance` mail (the notifications module's template: which apps, which worker, that they move
+ * and may be briefly unavailable) to one customer about one drain, once per `eventKey`.
  */
-export function maintenanceMail(input: { customerName: string; worker: string; apps: MaintenanceApp[] }) {
-  const one = input.apps.length === 1;
-  const list = input.apps.map((a) => `  - ${a.what} "${a.name}" at ${a.url}`);
+export function maintenanceMail(input: {
+  userId: string;
+  worker: string;
+  apps: MaintenanceApp[];
+  eventKey: string;
+}): QueueMail {
   return {
-    subject: one
-      ? `Maintenance: ${input.apps[0]!.name} is moving to another server`
-      : `Maintenance: ${input.apps.length} of your apps are moving to another server`,
-    text: [
-      `Hello ${input.customerName},`,
-      '',
-      `We are taking the server ${input.worker} out of service for maintenance. ${one ? 'This app of yours runs' : 'These apps of yours run'} there:`,
-      '',
-      ...list,
-      '',
-      `${one ? 'It is' : 'They are'} being moved to another server now. ${one ? 'It' : 'Each'} may be unavailable for a short while as it restarts there; its data and address stay the same, and you need to do nothing.`,
-      '',
-      'If something does not come back, reply to this mail or contact support.',
-    ].join('\n'),
+    template: 'maintenance',
+    data: { worker: input.worker, apps: input.apps },
+    eventKey: input.eventKey,
+    userId: input.userId,
   };
 }

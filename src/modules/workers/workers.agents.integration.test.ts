@@ -133,7 +133,7 @@ describe('workers: agents, heartbeats and the list', () => {
     const online = (await admin$('/api/v1/admin/workers?online=true')).json();
     expect(online.items.map((w: { name: string }) => w.name)).toEqual(['alpha']);
     const gauges = async () => {
-      const text = await t.runtime.metrics.registry.metrics();
+      const text = await t.runtime.metrics.stateRegistry.metrics();
       const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
       return { offline: value('kapal_workers_offline'), online: value('kapal_workers_online'), text };
     };

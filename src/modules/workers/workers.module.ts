@@ -1,4 +1,4 @@
-import { Gauge } from 'prom-client';
+import { defineStateGauge } from '../../platform/metrics.js';
 import { findAccount } from '../accounts/index.js';
 import { findPlanForPurchase } from '../catalog/index.js';
 import { defineModule } from '../module.js';
@@ -20,7 +20,7 @@ export const workersModule = defineModule({
   name: 'workers',
   tables,
   jobs: workerJobs,
-  needs: ['authGuard', 'audit'],
+  needs: ['authGuard', 'audit', 'notifications'],
   build(deps, ports) {
     const logger = deps.logger.child({ module: 'workers' });
     const db = deps.database.db;
@@ -44,37 +44,30 @@ export const workersModule = defineModule({
     });
     const informer = createNodeInformer({ kube: deps.kube, database: deps.database, clock: deps.clock, logger });
 
-    // Read from the table at scrape time. Node names are not labels: the status is a closed set.
-    const registry = deps.metrics.registry;
-    for (const name of ['kapal_workers', 'kapal_workers_offline', 'kapal_workers_online']) {
-      if (registry.getSingleMetric(name)) registry.removeSingleMetric(name);
-    }
-    new Gauge({
+    // Shared state, read from the table at scrape time (served by the API only). Node names are not
+    // labels: the status is a closed set. No cache: two aggregates over one row per node.
+    const gauges = () => service.gauges();
+    defineStateGauge(deps.metrics, {
       name: 'kapal_workers',
       help: 'Workers by status (INACTIVE: gone from the cluster)',
       labelNames: ['status'] as const,
-      registers: [registry],
-      async collect() {
-        const { byStatus } = await service.gauges();
-        for (const status of WORKER_STATUSES)
-          this.set({ status }, Number(byStatus.find((s) => s.status === status)?.n ?? 0));
-      },
+      cacheMs: 0,
+      zeroes: WORKER_STATUSES.map((status) => ({ status })),
+      read: async () => (await gauges()).byStatus.map((s) => ({ labels: { status: s.status }, value: Number(s.n) })),
     });
-    new Gauge({
+    defineStateGauge(deps.metrics, {
       name: 'kapal_workers_offline',
       help: 'Workers whose agent reported before and has been silent for 3 heartbeat intervals (alert when > 0)',
-      registers: [registry],
-      async collect() {
-        this.set((await service.gauges()).agents.offline);
-      },
+      labelNames: [] as const,
+      cacheMs: 0,
+      read: async () => [{ labels: {}, value: (await gauges()).agents.offline }],
     });
-    new Gauge({
+    defineStateGauge(deps.metrics, {
       name: 'kapal_workers_online',
       help: 'Workers whose agent reported within the last 3 heartbeat intervals',
-      registers: [registry],
-      async collect() {
-        this.set((await service.gauges()).agents.online);
-      },
+      labelNames: [] as const,
+      cacheMs: 0,
+      read: async () => [{ labels: {}, value: (await gauges()).agents.online }],
     });
 
     return {
@@ -83,15 +76,18 @@ export const workersModule = defineModule({
       jobHandlers: {
         'workers.drain': async ({ workerId, startedAt }: { workerId: string; startedAt: string }) =>
           service.runDrain(workerId, startedAt),
-        'workers.maintenance-mail': async ({
-          workerName,
-          userId,
-          subscriptionIds,
-        }: {
-          workerName: string;
-          userId: string;
-          subscriptionIds: string[];
-        }) => {
+        'workers.maintenance-mail': async (
+          {
+            workerName,
+            userId,
+            subscriptionIds,
+          }: {
+            workerName: string;
+            userId: string;
+            subscriptionIds: string[];
+          },
+          ctx: { jobId: string },
+        ) => {
           const user = await findAccount(db, userId);
           if (!user?.isActive) return { sent: false, reason: user ? 'inactive' : 'deleted' };
           const apps = [];
@@ -107,9 +103,10 @@ export const workersModule = defineModule({
             });
           }
           if (apps.length === 0) return { sent: false, reason: 'no live subscription left' };
-          const mail = maintenanceMail({ customerName: user.name, worker: workerName, apps });
-          const { messageId } = await deps.mailer.send({ to: user.email, subject: mail.subject, text: mail.text });
-          return { sent: true, messageId };
+          // Through the notifications port (a delivery once per job id, sent by the worker with retries).
+          const mail = maintenanceMail({ userId, worker: workerName, apps, eventKey: `workers:${ctx.jobId}` });
+          const queued = await ports.notifications.queue(mail);
+          return { sent: true, deliveryId: queued.deliveryId };
         },
       },
       startInWorker: () => informer.start(),
