@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/pg-errors.js';
 import { AppError, type ErrorCode, type ErrorDetail } from '../errors.js';
 import {
   KubeConflictError,
@@ -96,6 +97,12 @@ export function registerErrorHandler(app: AppInstance): void {
     if (isResponseSerializationError(err)) {
       request.log.error({ err, issues: err.cause.issues }, 'response did not match its schema');
       return send(500, 'INTERNAL', 'Internal server error');
+    }
+
+    if (isDatabaseUnavailable(err)) {
+      request.log.error({ err }, 'PostgreSQL is unavailable');
+      reply.header('retry-after', '5');
+      return send(503, 'DEPENDENCY_UNAVAILABLE', 'The database is unavailable; try again in a moment');
     }
 
     const status = err.statusCode ?? 500;
