@@ -9,6 +9,7 @@ import { seed } from '../seed.js';
 import { createWorker } from '../worker.js';
 import { adminCommand } from './admin-command.js';
 import { agentCommand } from './agent-command.js';
+import { mailCommand } from './mail-command.js';
 
 const USAGE = `kapal <command>
 
@@ -19,6 +20,7 @@ const USAGE = `kapal <command>
   seed      load the sample catalog, the first administrator and a demo user
   admin create --email <e> --password <p> [--name <n>]   create an administrator
   agent --node <name> [--api <url>] [--interval <s>]     report this machine's heartbeats (WORKER_AGENT_TOKEN)
+  mail preview [--out DIR]                               write every mail template (id, en) as HTML and text
 `;
 
 type Stoppable = { close(): Promise<void> };
@@ -117,6 +119,9 @@ export async function main(argv: string[]): Promise<void> {
     }
     case 'admin':
       process.exitCode = await adminCommand(config, argv.slice(argv.indexOf('admin') + 1));
+      return;
+    case 'mail':
+      process.exitCode = await mailCommand(config, argv.slice(argv.indexOf('mail') + 1));
       return;
     default:
       process.stderr.write(USAGE);
