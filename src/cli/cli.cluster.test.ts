@@ -1,20 +1,12 @@
 import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.js';
 import { requireTestCluster, testEnv } from '../../test/helpers/env.js';
+import { freePort } from '../../test/helpers/free-port.js';
 import { startKapal } from '../../test/helpers/kapal-process.js';
 import { deleteRedisKeys } from '../../test/helpers/redis.js';
 import { waitFor } from '../../test/helpers/wait-for.js';
 import { createRedis } from '../platform/redis.js';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('kapal CLI', () => {
   let database: TestDatabase;
