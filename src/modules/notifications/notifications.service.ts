@@ -162,9 +162,10 @@ export function createNotificationsService(deps: {
         if (current.status === 'sent') return { sent: false, reason: 'already-sent' };
         throw new Error(`delivery ${deliveryId} is being sent by another attempt; trying again later`);
       }
-      const content = open(row);
       let messageId: string;
       try {
+        // Inside the try: content that cannot be opened (ENCRYPTION_KEY changed) fails the attempt visibly.
+        const content = open(row);
         ({ messageId } = await deps.mailer.send({
           to: row.recipient,
           subject: row.subject,
