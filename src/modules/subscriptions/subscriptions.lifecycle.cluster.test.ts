@@ -217,11 +217,19 @@ describe('the subscription lifecycle on the test cluster (controllable clock)', 
     const expiring = (m: { to: string[]; subject: string; template?: string }) =>
       m.to.includes(user.email) && m.template === 'subscription-expiring';
     await waitFor(() => bed.smtp.messages.filter(expiring).length === 3, { what: 'three expiring mails' });
-    expect(bed.smtp.messages.filter(expiring).map((m) => m.subject)).toEqual([
-      `${name} diperpanjang dalam 7 hari: isi saldo Anda`,
-      `${name} diperpanjang dalam 3 hari: isi saldo Anda`,
-      `${name} diperpanjang dalam 1 hari: isi saldo Anda`,
-    ]);
+    // Each mail is its own delivery job: they may arrive in any order.
+    expect(
+      bed.smtp.messages
+        .filter(expiring)
+        .map((m) => m.subject)
+        .sort(),
+    ).toEqual(
+      [
+        `${name} diperpanjang dalam 7 hari: isi saldo Anda`,
+        `${name} diperpanjang dalam 3 hari: isi saldo Anda`,
+        `${name} diperpanjang dalam 1 hari: isi saldo Anda`,
+      ].sort(),
+    );
   }, 120_000);
 
   it('cancel: runs to the end of the paid period, then terminated; nothing renewed', async () => {
