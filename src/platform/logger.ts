@@ -1,10 +1,15 @@
-import { type Logger, pino } from 'pino';
+import { type DestinationStream, type Logger, pino } from 'pino';
 import type { Config } from './config/config.js';
 
 export type { Logger };
 
-export function createLogger(config: Pick<Config, 'logLevel'>, name = 'kapal'): Logger {
-  return pino({
+/** JSON lines on stdout (or `destination`, for tests), secrets censored (docs/OBSERVABILITY.md). */
+export function createLogger(
+  config: Pick<Config, 'logLevel'>,
+  name = 'kapal',
+  destination?: DestinationStream,
+): Logger {
+  const options = {
     name,
     level: config.logLevel,
     // Nothing logs headers or bodies today (the request line is ours, app.ts); these catch what might.
@@ -34,5 +39,6 @@ export function createLogger(config: Pick<Config, 'logLevel'>, name = 'kapal'): 
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
