@@ -27,10 +27,12 @@ export function createJobProducer<C extends JobCatalog>(deps: {
   catalog: C;
 }): JobProducer<C> {
   const queues = new Map(
-    queueNames(deps.catalog).map((name) => [
-      name,
-      new Queue(name, { connection: deps.connection, prefix: deps.prefix }),
-    ]),
+    queueNames(deps.catalog).map((name) => {
+      const queue = new Queue(name, { connection: deps.connection, prefix: deps.prefix });
+      // A lost connection surfaces through the commands that fail (enqueue rejects); the client reconnects.
+      queue.on('error', () => {});
+      return [name, queue] as const;
+    }),
   );
   return {
     async enqueue(name, payload, options = {}) {
