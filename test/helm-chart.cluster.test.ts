@@ -153,6 +153,23 @@ describe('the Helm chart', () => {
     expect(monitored.find((o) => o.kind === 'ServiceMonitor')?.spec).toMatchObject({
       endpoints: [{ port: 'http', path: '/metrics' }],
     });
+
+    // The worker: nothing reaches it, but Prometheus its metrics port when monitoring is on (a PodMonitor).
+    const workerPolicy = (objects: ManifestObject[]) =>
+      objects.find((o) => o.kind === 'NetworkPolicy' && o.metadata.name === 'kapal-worker')!.spec as {
+        ingress?: unknown[];
+      };
+    expect(workerPolicy(plain).ingress).toBeUndefined();
+    expect(plain.find((o) => o.kind === 'PodMonitor')).toBeUndefined();
+    expect(workerPolicy(monitored).ingress).toEqual([
+      {
+        from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
+        ports: [{ port: 'metrics', protocol: 'TCP' }],
+      },
+    ]);
+    expect(monitored.find((o) => o.kind === 'PodMonitor')?.spec).toMatchObject({
+      podMetricsEndpoints: [{ port: 'metrics', path: '/metrics' }],
+    });
   });
 });
 
