@@ -5,6 +5,9 @@ export interface TcpProxy {
   /** Keeps every connection open but forwards no more bytes either way: a path that died without a word. */
   freeze(): void;
   thaw(): void;
+  /** Resets every connection and every new one until `restore`: a server that went down. */
+  cut(): void;
+  restore(): void;
   /** Connections accepted so far. */
   readonly connections: number;
   close(): Promise<void>;
@@ -14,6 +17,7 @@ export interface TcpProxy {
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   const sockets = new Set<net.Socket>();
   let frozen = false;
+  let down = false;
   let connections = 0;
   const track = (socket: net.Socket) => {
     sockets.add(socket);
@@ -22,6 +26,11 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   };
   const server = net.createServer((client) => {
     connections++;
+    if (down) {
+      client.on('error', () => {});
+      client.resetAndDestroy();
+      return;
+    }
     const upstream = net.connect(target.port, target.host);
     track(client);
     track(upstream);
@@ -42,6 +51,13 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     },
     thaw() {
       frozen = false;
+    },
+    cut() {
+      down = true;
+      for (const socket of sockets) socket.resetAndDestroy();
+    },
+    restore() {
+      down = false;
     },
     get connections() {
       return connections;
