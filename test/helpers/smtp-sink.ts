@@ -162,7 +162,7 @@ export async function startSmtpSink() {
     get refused() {
       return refused;
     },
-    waitForMessage: (match: (m: ReceivedMail) => boolean, timeoutMs = 10_000) =>
+    waitForMessage: (match: (m: ReceivedMail) => boolean, timeoutMs = 30_000) =>
       waitFor(() => messages.find(match), { timeoutMs, what: 'an email' }),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

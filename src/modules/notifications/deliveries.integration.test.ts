@@ -14,7 +14,7 @@ import { deliveries } from './notifications.tables.js';
  * Mails through the real queue, worker, PostgreSQL and an SMTP server (the sink), with top-ups through
  * the fake Midtrans: what arrives, once per event key, through an SMTP outage, and the routes.
  */
-describe('deliveries: templates to the SMTP sink, once per event key, through outages', () => {
+describe('deliveries: templates to the SMTP sink, once per event key, through outages', { timeout: 180_000 }, () => {
   let smtp: SmtpSink;
   let bed: BillingBed;
   let worker: WorkerRunner;
@@ -43,7 +43,7 @@ describe('deliveries: templates to the SMTP sink, once per event key, through ou
   const mailsTo = (user: { email: string }, template: string) =>
     smtp.messages.filter((m) => m.to.includes(user.email) && m.template === template);
   const waitForSent = (id: string) =>
-    waitFor(async () => (await deliveryOf(id)).status === 'sent', { timeoutMs: 30_000, what: `delivery ${id} sent` });
+    waitFor(async () => (await deliveryOf(id)).status === 'sent', { timeoutMs: 60_000, what: `delivery ${id} sent` });
   const metric = async (name: string, template: string) => {
     const values = (await bed.t.runtime.metrics.registry.getSingleMetric(name)?.get())?.values ?? [];
     return values.find((v) => v.labels.template === template)?.value ?? 0;
@@ -56,14 +56,17 @@ describe('deliveries: templates to the SMTP sink, once per event key, through ou
     bed.midtrans.setStatus(topup, 'settlement', 'bank_transfer');
     expect((await bed.midtrans.notify(topup, bed.webhookUrl)).status).toBe(200);
 
-    const receipt = await smtp.waitForMessage((m) => m.to.includes(user.email) && m.template === 'topup-succeeded');
+    const receipt = await smtp.waitForMessage(
+      (m) => m.to.includes(user.email) && m.template === 'topup-succeeded',
+      60_000,
+    );
     expect(receipt.to).toEqual([user.email]);
     expect(receipt.subject).toBe('Isi saldo diterima: Rp 150.000');
     expect(receipt.text).toContain(`Transaksi: ${topup}`);
     expect(receipt.text).toContain('Saldo Anda: Rp 150.000.');
     expect(receipt.html).toContain('href="https://kapal.example.test/billing"');
 
-    const invoiceMail = await smtp.waitForMessage((m) => m.to.includes(user.email) && m.template === 'invoice');
+    const invoiceMail = await smtp.waitForMessage((m) => m.to.includes(user.email) && m.template === 'invoice', 60_000);
     const number = /^Faktur (INV-\d{6}-\d{6}) dari Kapal$/.exec(invoiceMail.subject)?.[1];
     expect(number, invoiceMail.subject).toBeDefined();
     expect(invoiceMail.text).toContain('Total: Rp 150.000.');
@@ -92,7 +95,7 @@ describe('deliveries: templates to the SMTP sink, once per event key, through ou
       userId: user.id,
     });
     expect(queued.queued).toBe(true);
-    const mail = await smtp.waitForMessage((m) => m.to.includes(user.email) && m.template === 'service-ready');
+    const mail = await smtp.waitForMessage((m) => m.to.includes(user.email) && m.template === 'service-ready', 60_000);
     expect(mail.subject).toBe('my-n8n sudah siap');
     expect(mail.text).toContain('https://my-n8n.apps.kapal.test');
     expect(mail.text).toContain('admin-password: p<a>ss"&word');
@@ -118,7 +121,10 @@ describe('deliveries: templates to the SMTP sink, once per event key, through ou
     // A second deliver job for the same delivery, as when a job is retried after SMTP accepted the mail.
     const queue = bed.t.runtime.jobs.queues().get('notifications')!;
     const { id } = await bed.t.runtime.jobs.enqueue('notifications.deliver', { deliveryId: first.deliveryId! });
-    await waitFor(async () => (await queue.getJobState(id)) === 'completed', { what: 'the repeated deliver job' });
+    await waitFor(async () => (await queue.getJobState(id)) === 'completed', {
+      timeoutMs: 60_000,
+      what: 'the repeated deliver job',
+    });
     expect((await queue.getJob(id))?.returnvalue).toEqual({ sent: false, reason: 'already-sent' });
     expect(mailsTo(user, 'welcome')).toHaveLength(1);
     expect(await deliveryOf(first.deliveryId!)).toMatchObject({ status: 'sent', attempts: 1 });
@@ -142,7 +148,7 @@ describe('deliveries: templates to the SMTP sink, once per event key, through ou
           const row = await deliveryOf(queued.deliveryId!);
           return row.attempts >= 2 && row.status === 'queued' && row.lastError !== null;
         },
-        { timeoutMs: 30_000, what: 'two refused attempts' },
+        { timeoutMs: 60_000, what: 'two refused attempts' },
       );
     } finally {
       smtp.refuse(false);
@@ -168,7 +174,10 @@ describe('deliveries: templates to the SMTP sink, once per event key, through ou
         eventKey: `test-crash:${user.id}`,
         userId: user.id,
       })) as { deliveryId: string });
-      await waitFor(async () => (await deliveryOf(deliveryId)).attempts >= 1, { what: 'a first attempt' });
+      await waitFor(async () => (await deliveryOf(deliveryId)).attempts >= 1, {
+        timeoutMs: 60_000,
+        what: 'a first attempt',
+      });
       // As if the last attempt's process died while talking to SMTP: claimed 3 minutes ago, never finished.
       await db()
         .update(deliveries)
@@ -256,7 +265,7 @@ describe('deliveries: templates to the SMTP sink, once per event key, through ou
     const again = resend.json();
     expect(again).toMatchObject({ resendOf: deliveryId, eventKey: `test-admin:${user.id}#resend-1`, status: 'queued' });
     await waitForSent(again.id);
-    await waitFor(() => mailsTo(user, 'welcome').length === 2, { what: 'the resent mail' });
+    await waitFor(() => mailsTo(user, 'welcome').length === 2, { timeoutMs: 60_000, what: 'the resent mail' });
     const { rows } = await bed.t.runtime.database.pool.query(
       `select action, actor_id, details from audit_log where target_type = 'delivery' and target_id = $1`,
       [deliveryId],
@@ -305,7 +314,10 @@ describe('deliveries: templates to the SMTP sink, once per event key, through ou
     expect(ok.json().locale).toBe('en');
     expect((await get('/api/v1/me', user)).json().locale).toBe('en');
     await notifications.queue({ template: 'welcome', data: {}, eventKey: `test-locale:${user.id}`, userId: user.id });
-    const mail: ReceivedMail = await smtp.waitForMessage((m) => m.to.includes(user.email) && m.template === 'welcome');
+    const mail: ReceivedMail = await smtp.waitForMessage(
+      (m) => m.to.includes(user.email) && m.template === 'welcome',
+      60_000,
+    );
     expect(mail.subject).toBe('Welcome to Kapal');
     expect(mail.html).toContain('lang="en"');
   });

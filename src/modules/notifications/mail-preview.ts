@@ -1,13 +1,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LOCALES } from './mail/format.js';
-import { MAIL_TEMPLATE_NAMES, mailTemplates, renderMail } from './mail/templates.js';
+import { loadMailTemplates, MAIL_TEMPLATE_NAMES } from './mail/names.js';
 
 /**
  * `kapal mail preview [--out DIR]`: every template in every locale with its sample data, as
  * `<template>.<locale>.html` and `.txt` (the subject on the text file's first line). Returns the files.
  */
 export async function writeMailPreviews(options: { dir: string; publicUrl: string; timeZone: string }) {
+  const { mailTemplates, renderMail } = await loadMailTemplates();
   await mkdir(options.dir, { recursive: true });
   const written: string[] = [];
   for (const name of MAIL_TEMPLATE_NAMES) {

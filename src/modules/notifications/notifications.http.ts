@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../platform/http/listing.js';
 import { LOCALES } from './mail/format.js';
-import { MAIL_TEMPLATE_NAMES } from './mail/templates.js';
+import { MAIL_TEMPLATE_NAMES } from './mail/names.js';
 import type { DeliveryRow } from './notifications.tables.js';
 
-export const templateNameSchema = z.enum(MAIL_TEMPLATE_NAMES as [string, ...string[]], {
+export const templateNameSchema = z.enum(MAIL_TEMPLATE_NAMES, {
   message: `must be one of ${MAIL_TEMPLATE_NAMES.join(', ')}`,
 });
 export const localeSchema = z.enum(LOCALES, { message: `must be one of ${LOCALES.join(', ')}` });

@@ -3,7 +3,6 @@ import type { AppInstance } from '../../platform/http/app-instance.js';
 import { toPage } from '../../platform/http/listing.js';
 import { errorResponses, uuidParam } from '../../platform/http/schemas.js';
 import { type AuthGuard, actorOf, currentUser } from '../accounts/index.js';
-import type { MailTemplateName } from './mail/templates.js';
 import {
   adminNotificationListQuery,
   adminNotificationPage,
@@ -91,7 +90,7 @@ export async function notificationsRoutes(
       },
     },
     async (request, reply) => {
-      const mail = await service.preview(request.params.name as MailTemplateName, request.query.locale);
+      const mail = await service.preview(request.params.name, request.query.locale);
       return reply
         .type('text/html; charset=utf-8')
         .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:")

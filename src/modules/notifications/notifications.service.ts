@@ -13,7 +13,8 @@ import { findAccount } from '../accounts/index.js';
 import type { Actor, AuditLog } from '../audit/index.js';
 import type { MailContext } from './mail/catalogue.js';
 import { DEFAULT_LOCALE, isLocale, type Locale } from './mail/format.js';
-import { type MailData, type MailTemplateName, mailTemplates, renderMail } from './mail/templates.js';
+import { loadMailTemplates, type MailTemplateName } from './mail/names.js';
+import type { MailData } from './mail/templates.js';
 import type { DeliveryFilters } from './notifications.repository.js';
 import { notificationsRepository as repo } from './notifications.repository.js';
 import type { DeliveryRow } from './notifications.tables.js';
@@ -101,6 +102,7 @@ export function createNotificationsService(deps: {
     if (!account) return { queued: false, reason: 'deleted' };
     if (!account.isActive) return { queued: false, reason: 'inactive' };
     const locale = isLocale(account.locale) ? account.locale : DEFAULT_LOCALE;
+    const { renderMail } = await loadMailTemplates();
     const rendered = await renderMail(mail.template, mail.data as never, contextFor(locale));
     const id = randomUUID();
     const now = clock.now();
@@ -249,6 +251,7 @@ export function createNotificationsService(deps: {
 
     /** A template rendered with its sample data (the admin preview route, `kapal mail preview`). */
     async preview(name: MailTemplateName, locale: Locale) {
+      const { mailTemplates, renderMail } = await loadMailTemplates();
       return renderMail(name, mailTemplates[name].sample as never, contextFor(locale));
     },
   };

@@ -8,7 +8,9 @@ import type { WorkerRunner } from '../../platform/queue/worker-runner.js';
 import { createWorker } from '../../worker.js';
 import { deliveries } from './notifications.tables.js';
 
-describe('welcome mail: registration → notifications.welcome → a delivery → worker → SMTP', () => {
+describe('welcome mail: registration → notifications.welcome → a delivery → worker → SMTP', {
+  timeout: 120_000,
+}, () => {
   let smtp: SmtpSink;
   let t: TestRuntime;
   let worker: WorkerRunner;
@@ -26,7 +28,7 @@ describe('welcome mail: registration → notifications.welcome → a delivery �
 
   it('sends one welcome mail (Indonesian by default, HTML and text) without the name they typed', async () => {
     const user = await registerUser(t, { name: '<a href=http://evil>Click</a>' });
-    const mail = await smtp.waitForMessage((m) => m.to.includes(user.email) && m.template === 'welcome');
+    const mail = await smtp.waitForMessage((m) => m.to.includes(user.email) && m.template === 'welcome', 60_000);
     expect(mail.subject).toBe('Selamat datang di Kapal');
     expect(mail.text).toContain('Akun Kapal Anda sudah siap');
     expect(mail.html).toContain('Akun Kapal Anda sudah siap');
@@ -44,7 +46,7 @@ describe('welcome mail: registration → notifications.welcome → a delivery �
     await waitFor(
       async () =>
         (await t.runtime.database.db.select().from(deliveries).where(eq(deliveries.id, row!.id)))[0]?.status === 'sent',
-      { what: 'the delivery recorded as sent' },
+      { timeoutMs: 60_000, what: 'the delivery recorded as sent' },
     );
     const [sent] = await t.runtime.database.db.select().from(deliveries).where(eq(deliveries.id, row!.id));
     expect(sent).toMatchObject({
@@ -76,7 +78,10 @@ describe('welcome mail: registration → notifications.welcome → a delivery �
       eventKey: `test-topup:${user.id}`,
       userId: user.id,
     });
-    const mail = await smtp.waitForMessage((m) => m.to.includes(user.email) && m.template === 'topup-succeeded');
+    const mail = await smtp.waitForMessage(
+      (m) => m.to.includes(user.email) && m.template === 'topup-succeeded',
+      60_000,
+    );
     expect(mail.subject).toBe('Top-up received: Rp 150.000');
     expect(mail.text).toContain('Your balance: Rp 150.000.');
   });
@@ -85,7 +90,10 @@ describe('welcome mail: registration → notifications.welcome → a delivery �
     const missing = '00000000-0000-4000-8000-00000000beef';
     const { id } = await t.runtime.jobs.enqueue('notifications.welcome', { userId: missing });
     const queue = t.runtime.jobs.queues().get('notifications')!;
-    await waitFor(async () => (await queue.getJobState(id)) === 'completed', { what: 'the job to complete' });
+    await waitFor(async () => (await queue.getJobState(id)) === 'completed', {
+      timeoutMs: 60_000,
+      what: 'the job to complete',
+    });
     expect((await queue.getJob(id))?.returnvalue).toEqual({ sent: false, reason: 'deleted' });
   });
 });

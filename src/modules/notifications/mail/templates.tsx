@@ -4,6 +4,7 @@ import { invoiceMail, topupSucceededMail } from './billing-mails.js';
 import type { MailContext, MailTemplate } from './catalogue.js';
 import { MailLayout } from './layout.js';
 import { maintenanceMail } from './maintenance-mail.js';
+import { MAIL_TEMPLATE_NAMES, type MailTemplateName } from './names.js';
 import {
   paymentFailedMail,
   provisioningFailedMail,
@@ -15,7 +16,7 @@ import {
   subscriptionTerminatedMail,
 } from './subscription-mails.js';
 
-/** Every mail Kapal sends, by template name. */
+/** Every mail Kapal sends, by template name (the names are in names.ts, loaded without the templates). */
 export const mailTemplates = {
   welcome: welcomeMail,
   'verify-email': verifyEmailMail,
@@ -30,14 +31,11 @@ export const mailTemplates = {
   'topup-succeeded': topupSucceededMail,
   invoice: invoiceMail,
   maintenance: maintenanceMail,
-} as const;
+} as const satisfies Record<MailTemplateName, unknown>;
 
 export type MailTemplates = typeof mailTemplates;
-export type MailTemplateName = keyof MailTemplates;
 export type MailData<N extends MailTemplateName> = MailTemplates[N] extends MailTemplate<infer D, infer _M> ? D : never;
-export const MAIL_TEMPLATE_NAMES = Object.keys(mailTemplates) as MailTemplateName[];
-
-export const isMailTemplateName = (name: string): name is MailTemplateName => Object.hasOwn(mailTemplates, name);
+export { MAIL_TEMPLATE_NAMES, type MailTemplateName };
 
 export interface RenderedMail {
   subject: string;
