@@ -5,6 +5,7 @@ import type { Account } from './accounts.repository.js';
 /** Email as typed by a person: trimmed and lower-cased before it is checked, stored or compared. */
 export const emailSchema = z
   .string({ message: 'must be a string' })
+  .max(320, 'must be at most 320 characters')
   .trim()
   .toLowerCase()
   .pipe(z.email({ message: 'must be an email address' }).max(254, 'must be at most 254 characters'))
@@ -18,6 +19,7 @@ export const nameSchema = z
 
 export const phoneSchema = z
   .string({ message: 'must be a string' })
+  .max(32, 'must be at most 32 characters')
   .trim()
   .regex(/^\+?[0-9][0-9 -]{5,19}$/, 'must be a phone number such as +62 812 3456 7890')
   .nullable();

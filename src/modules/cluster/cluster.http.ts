@@ -88,7 +88,10 @@ export const orphanReportView = z
   })
   .meta({ id: 'OrphanReport' });
 
-const dnsLabel = z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, 'must be a namespace name (a DNS label)');
+const dnsLabel = z
+  .string()
+  .max(63, 'must be at most 63 characters')
+  .regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, 'must be a namespace name (a DNS label)');
 
 export const cleanupBody = z
   .strictObject({

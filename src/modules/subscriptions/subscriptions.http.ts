@@ -22,6 +22,7 @@ export const RESERVED_NAMES = new Set([
 /** The app's name: a DNS label of 3 to 40 characters, also the first label of its host. */
 export const subscriptionName = z
   .string()
+  .max(40, 'must be at most 40 characters')
   .regex(
     /^[a-z]([a-z0-9-]{1,38})[a-z0-9]$/,
     'must be 3 to 40 characters: lowercase letters, digits and "-", starting with a letter and not ending with "-"',
@@ -149,6 +150,7 @@ export const logsQuery = z.object({
     .optional(),
   container: z
     .string()
+    .max(63, 'must be at most 63 characters')
     .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, 'must be a container name')
     .default('app')
     .describe('"app", or a companion of the template (e.g. "mysql")'),
