@@ -1,4 +1,6 @@
+import { spawn, spawnSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import type { V1Node } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserWithToken, type TestUser } from '../../../test/helpers/auth.js';
@@ -9,6 +11,7 @@ import { nodeFacts } from './node-facts.js';
 import { workersRepository } from './workers.repository.js';
 
 const TOKEN = 'agent-token-for-the-workers-tests';
+const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** A node as the informer would see it (written straight to the table: no cluster in this tier). */
 const node = (name: string, ready = 'True'): V1Node => ({
@@ -248,5 +251,42 @@ describe('workers: agents, heartbeats and the list', () => {
     });
     expect(refused).toBe(77);
     expect(lines.join('\n')).toMatch(/401/);
+  });
+
+  it('the `kapal agent` command reports as its node until SIGTERM, then exits 0', async () => {
+    const api = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    await t.runtime.database.pool.query('update workers set last_heartbeat_at = null where name = $1', ['beta']);
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main-entry.ts', 'agent', '--node', 'beta', '--api', api, '--interval', '1'],
+      { cwd: root, env: { ...process.env, WORKER_AGENT_TOKEN: TOKEN }, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      await waitFor(async () => (await rowOf('beta'))?.lastHeartbeatAt != null, {
+        timeoutMs: 30_000,
+        what: 'a heartbeat from the agent process',
+      });
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    expect(stderr).toMatch(/reporting node beta/);
+    expect(stderr).toMatch(/stopped/);
+  }, 60_000);
+
+  it('`kapal agent` without --node or the token says what is missing (exit 64)', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main-entry.ts', 'agent'], {
+      cwd: root,
+      env: { ...process.env, WORKER_AGENT_TOKEN: '' },
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(64);
+    expect(result.stderr).toMatch(/--node is required/);
+    expect(result.stderr).toMatch(/WORKER_AGENT_TOKEN must be set/);
   });
 });
