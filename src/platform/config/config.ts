@@ -104,7 +104,10 @@ const corsOrigins = z
   .default('')
   .transform((value, ctx) => {
     const origins: string[] = [];
-    for (const entry of value.split(',').map((e) => e.trim()).filter(Boolean)) {
+    for (const entry of value
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean)) {
       let origin: string | undefined;
       try {
         origin = new URL(entry).origin;
