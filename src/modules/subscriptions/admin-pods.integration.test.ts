@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserWithToken, type TestUser } from '../../../test/helpers/auth.js';
+import { anEndedPodOf } from '../../../test/helpers/subscriptions.js';
 import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-runtime.js';
 import { createSecretBox } from '../../platform/crypto/secret-box.js';
 import { catalogSeedStep } from '../catalog/catalog.seed.js';
@@ -328,6 +329,24 @@ describe('administrators and every tenant pod', () => {
     const gone = (await get(`/admin/pods/${ids.gone!.podId}`)).json();
     expect(gone.configuration).toBeNull();
     expect(gone.configurationUnavailable).toMatch(/ended \(TERMINATED\)/);
+  });
+
+  it("shows a bare ended pod (no plan, no service) as the authorization matrix's fixture, and refuses its actions", async () => {
+    const { podId } = await anEndedPodOf(t.runtime.database.db, budi.id);
+    const res = await get(`/admin/pods/${podId}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      status: 'TERMINATED',
+      plan: null,
+      service: null,
+      worker: null,
+      configuration: null,
+    });
+    for (const action of ['stop', 'start', 'restart'])
+      expect((await post(`/admin/pods/${podId}/${action}`)).statusCode).toBe(409);
+    await t.runtime.database.db.execute(
+      sql`delete from subscriptions where id = (select subscription_id from pods where id = ${podId})`,
+    );
   });
 
   it('is 404 for a pod that does not exist and for a user; 400 names what is wrong', async () => {
