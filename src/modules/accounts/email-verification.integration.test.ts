@@ -100,7 +100,10 @@ describe('email verification (REQUIRE_EMAIL_VERIFICATION off, as in development 
     await waitFor(async () => (await queue.getJobState(`verify-email-${user.id}`)) === 'completed', {
       what: 'the registration verification job to complete',
     });
-    expect((await queue.getJob(`verify-email-${user.id}`))?.returnvalue).toEqual({ sent: true, deliveryId: expect.any(String) });
+    expect((await queue.getJob(`verify-email-${user.id}`))?.returnvalue).toEqual({
+      sent: true,
+      deliveryId: expect.any(String),
+    });
   });
 
   it('refuses a malformed token (400 naming the field) and a tampered one (400), leaving the user unverified', async () => {
