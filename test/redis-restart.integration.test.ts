@@ -36,12 +36,28 @@ describe('Redis restarted without its data', () => {
     return names.sort();
   };
 
-  it('the worker restores every scheduled job, and the API is ready again', async () => {
+  it('answers 503 while Redis is away; afterwards the worker restores every scheduled job and the API is ready', async () => {
     const all = t.runtime.modules.schedules.map((s) => s.job).sort();
     expect(all.length).toBeGreaterThan(3);
     expect(await scheduled()).toEqual(all);
 
-    await redis.restartEmpty();
+    await redis.kill();
+    // While Redis is away: readiness says which, and a request that must enqueue work gets a 503 envelope.
+    const ready = await t.app.inject({ method: 'GET', url: '/readyz' });
+    expect(ready.statusCode).toBe(503);
+    expect(ready.json().checks.redis).toMatchObject({ ok: false });
+    const users = async () =>
+      (await t.runtime.database.pool.query<{ n: number }>('select count(*)::int as n from users')).rows[0]!.n;
+    const before = await users();
+    const register = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      payload: { email: `redis-down-${Date.now()}@example.test`, password: 'correct-horse-battery-9', name: 'Ayu' },
+    });
+    expect(register.statusCode, register.body).toBe(503);
+    expect(register.json().error.code).toBe('DEPENDENCY_UNAVAILABLE');
+    expect(await users()).toBe(before);
+    await redis.start();
 
     await waitFor(async () => (await scheduled()).length === all.length, {
       timeoutMs: 30_000,

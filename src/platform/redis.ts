@@ -16,3 +16,13 @@ export function createRedis(url: string, options: { forWorker?: boolean; name?: 
   redis.on('error', () => {});
   return redis;
 }
+
+/**
+ * Redis is down or unreachable, not the command at fault: ioredis gave up retrying a command, or the
+ * connection is closed or was refused. Callers answer 503.
+ */
+export function isRedisUnavailable(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  if (err.name === 'MaxRetriesPerRequestError') return true;
+  return /^Connection is closed\.?$|^Stream isn't writeable/.test(err.message);
+}

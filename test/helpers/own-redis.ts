@@ -7,6 +7,9 @@ export interface OwnRedis {
   url: string;
   /** Kills the server (SIGKILL) and starts a new one on the same port: everything it held is lost. */
   restartEmpty(): Promise<void>;
+  /** Kills the server (SIGKILL); `start` brings up an empty one on the same port. */
+  kill(): Promise<void>;
+  start(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -47,6 +50,8 @@ export async function startOwnRedis(): Promise<OwnRedis> {
       await stop();
       await start();
     },
+    kill: stop,
+    start,
     close: stop,
   };
 }

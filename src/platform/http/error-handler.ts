@@ -10,6 +10,7 @@ import {
   KubeNotFoundError,
   KubeUnreachableError,
 } from '../kube/kube-errors.js';
+import { isRedisUnavailable } from '../redis.js';
 import type { AppInstance } from './app-instance.js';
 
 interface Envelope {
@@ -103,6 +104,12 @@ export function registerErrorHandler(app: AppInstance): void {
       request.log.error({ err }, 'PostgreSQL is unavailable');
       reply.header('retry-after', '5');
       return send(503, 'DEPENDENCY_UNAVAILABLE', 'The database is unavailable; try again in a moment');
+    }
+
+    if (isRedisUnavailable(err)) {
+      request.log.error({ err }, 'Redis is unavailable');
+      reply.header('retry-after', '5');
+      return send(503, 'DEPENDENCY_UNAVAILABLE', 'A service Kapal depends on is unavailable; try again in a moment');
     }
 
     const status = err.statusCode ?? 500;
