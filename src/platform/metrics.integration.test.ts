@@ -1,6 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertBareSubscription } from '../../test/helpers/subscriptions.js';
 import { startTestRuntime, type TestRuntime } from '../../test/helpers/test-runtime.js';
+import { waitFor } from '../../test/helpers/wait-for.js';
 import { afterCommit } from './db/db.js';
 import { serveWorkerMetrics } from './metrics.js';
 
@@ -70,6 +73,38 @@ describe('/metrics with METRICS_TOKEN', () => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(metrics.body).toContain('kapal_signups_total 1');
+  });
+
+  it('counts first provisionings past their deadline, not those within it nor apps that ran before', async () => {
+    const db = t.runtime.database.db;
+    const pod = async (deadline: string, readyAt: string | null) => {
+      const { id, userId } = await insertBareSubscription(db);
+      const podId = randomUUID();
+      await db.execute(sql`
+        insert into pods (id, subscription_id, user_id, status, namespace, workload_kind, workload_name,
+                          provisioning_deadline_at, ready_at)
+        values (${podId}, ${id}, ${userId}, 'PROVISIONING', ${`tenant-${userId}`}, 'Deployment', ${`bare-${podId.slice(0, 8)}`},
+                now() + ${deadline}::interval, ${readyAt === null ? null : sql`now() - ${readyAt}::interval`})`);
+    };
+    await pod('-1 hour', null); // overdue
+    await pod('-2 minutes', null); // overdue
+    await pod('+5 minutes', null); // within its deadline
+    await pod('-1 hour', '1 day'); // ran before: starting again after a suspension
+    // The state gauges are cached 5 s: an earlier scrape's values may still be served.
+    const res = await waitFor(
+      async () => {
+        const scrape = await t.app.inject({
+          method: 'GET',
+          url: '/metrics',
+          headers: { authorization: `Bearer ${token}` },
+        });
+        return /^kapal_pods\{status="PROVISIONING"\} [1-9]/m.test(scrape.body) ? scrape : undefined;
+      },
+      { timeoutMs: 20_000, intervalMs: 250, what: 'a fresh read of the state gauges' },
+    );
+    expect(res.body).toMatch(/^kapal_provisioning_overdue 2$/m);
+    expect(res.body).toContain('kapal_pods{status="PROVISIONING"} 4');
+    expect(res.body).toContain('kapal_subscriptions{status="ACTIVE"} 4');
   });
 
   it('afterCommit hooks run once a transaction commits, never when it rolls back', async () => {

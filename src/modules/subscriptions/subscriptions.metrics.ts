@@ -13,7 +13,6 @@ import { podStatus, subscriptionStatus } from './subscriptions.tables.js';
 export function createSubscriptionsMetrics(deps: {
   metrics: Metrics;
   database: Pick<Database, 'db'>;
-  provisioningDeadlineSeconds: number;
 }) {
   const { metrics } = deps;
   const db = deps.database.db;
@@ -59,13 +58,13 @@ export function createSubscriptionsMetrics(deps: {
   });
   defineStateGauge(metrics, {
     name: 'kapal_provisioning_overdue',
-    help: 'First provisionings still not RUNNING past PROVISIONING_DEADLINE_SECONDS (the reconciler should have failed them)',
+    help: 'First provisionings of live subscriptions past their deadline and not failed yet (the reconcile pass fails them)',
     labelNames: [] as const,
     read: async () => {
       const { rows } = await db.execute<{ count: string }>(sql`
         select count(*) as count from pods p join subscriptions s on s.id = p.subscription_id
-        where p.status = 'PROVISIONING' and p.ready_at is null and s.status = 'ACTIVE'
-          and s.created_at < now() - make_interval(secs => ${deps.provisioningDeadlineSeconds})`);
+        where p.status = 'PROVISIONING' and p.ready_at is null and p.provisioning_deadline_at < now()
+          and s.status in ('ACTIVE', 'SUSPENDED', 'CANCELLED')`);
       return [{ labels: {}, value: Number(rows[0]?.count ?? 0) }];
     },
   });

@@ -49,11 +49,7 @@ export const subscriptionsModule = defineModule({
       get: (slug) => ports.templates.get(slug),
       list: () => ports.templates.list(),
     };
-    const metrics = createSubscriptionsMetrics({
-      metrics: deps.metrics,
-      database: deps.database,
-      provisioningDeadlineSeconds: deps.config.subscriptions.provisioningDeadlineSeconds,
-    });
+    const metrics = createSubscriptionsMetrics({ metrics: deps.metrics, database: deps.database });
     const box = createSecretBox(deps.config.encryptionKey);
     const secrets = createDatabaseSecretStore({ db: deps.database.db, box });
     const reconciler = createReconciler({
