@@ -10,10 +10,7 @@ import { podStatus, subscriptionStatus } from './subscriptions.tables.js';
  * each, cached): subscriptions and pods by status, active subscriptions by service (catalog slugs, a set
  * administrators keep small), and first provisionings past their deadline.
  */
-export function createSubscriptionsMetrics(deps: {
-  metrics: Metrics;
-  database: Pick<Database, 'db'>;
-}) {
+export function createSubscriptionsMetrics(deps: { metrics: Metrics; database: Pick<Database, 'db'> }) {
   const { metrics } = deps;
   const db = deps.database.db;
   const counts = async (query: ReturnType<typeof sql>) =>
