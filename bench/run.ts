@@ -14,6 +14,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { type BillingBenchResult, billingBenches } from './billing-scenarios.js';
+import { loadBench } from './load-scenario.js';
 import { orphansBench } from './orphans-scenarios.js';
 import { type Scenario, scenarios } from './scenarios.js';
 import { subscriptionBenches } from './subscriptions-scenarios.js';
@@ -200,14 +201,14 @@ async function runScenario(scenario: Scenario) {
 
 const selected = positionals.length > 0 ? scenarios.filter((s) => positionals.includes(s.name)) : scenarios;
 // Billing's benchmarks measure their own way (distinct POST bodies; a job against one SQL statement).
-// The subscriptions and orphans benchmarks (test cluster, minutes) run only when named.
+// The subscriptions, orphans and load benchmarks (test cluster, minutes) run only when named.
 const ownWay =
   positionals.length > 0
-    ? [...billingBenches, ...subscriptionBenches, orphansBench].filter((b) => positionals.includes(b.name))
+    ? [...billingBenches, ...subscriptionBenches, orphansBench, loadBench].filter((b) => positionals.includes(b.name))
     : billingBenches;
 if (selected.length === 0 && ownWay.length === 0)
   throw new Error(
-    `No scenario named ${positionals.join(', ')}; have ${[...scenarios, ...billingBenches, ...subscriptionBenches, orphansBench].map((s) => s.name).join(', ')}`,
+    `No scenario named ${positionals.join(', ')}; have ${[...scenarios, ...billingBenches, ...subscriptionBenches, orphansBench, loadBench].map((s) => s.name).join(', ')}`,
   );
 
 const results = [];
