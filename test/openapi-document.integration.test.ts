@@ -45,7 +45,9 @@ describe('the OpenAPI document', () => {
     const closed = operations.filter(([name]) => authorizationMatrix[name]?.expect.anonymous === 401);
     expect(closed.length).toBeGreaterThan(0);
     for (const [name, op] of closed) {
-      expect(op.security, `${name} declares no security`).toEqual([{ bearerAuth: [] }]);
+      // Worker agents sign in with WORKER_AGENT_TOKEN, everyone else with a user's access token.
+      const scheme = name.includes(' /api/v1/system/') ? 'workerAgentToken' : 'bearerAuth';
+      expect(op.security, `${name} declares no security`).toEqual([{ [scheme]: [] }]);
       expect(Object.keys(op.responses ?? {}), name).toContain('401');
     }
   });

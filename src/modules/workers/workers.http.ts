@@ -164,14 +164,15 @@ export const nodeNameParam = z.object({
     .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'must be a node name: lowercase letters, digits, "-" and "."'),
 });
 
-const nonNegative = z.number().finite().min(0, 'must not be negative');
+/** A load average: runnable processes, averaged; far above any machine's real figure at 100,000. */
+const loadAverage = z.number().finite().min(0, 'must not be negative').max(100_000, 'must be at most 100000');
 const bytes = z.number().int('must be a whole number of bytes').min(0, 'must not be negative');
 
 export const heartbeatBody = z
   .object({
     node: nodeNameParam.shape.name,
     agentVersion: z.string().trim().min(1).max(64),
-    load: z.object({ one: nonNegative, five: nonNegative, fifteen: nonNegative }),
+    load: z.object({ one: loadAverage, five: loadAverage, fifteen: loadAverage }),
     cpuCount: z.number().int().min(1).max(100_000).optional(),
     disk: z
       .object({ usedBytes: bytes, totalBytes: bytes })

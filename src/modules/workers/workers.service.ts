@@ -174,11 +174,20 @@ export function createWorkersService(deps: {
     }
   }
 
-  /** The worker's node name: a known row by id or name, else (a name only) the node itself, if it exists. */
+  /**
+   * The worker's node name: a known row by id or name, else (a name only) the node itself, if the API
+   * server has it. A worker that does not exist is a 404 before anything is audited or touched.
+   */
   async function nodeNameOf(idOrName: string): Promise<string> {
     const row = await repo.find(db, idOrName);
     if (row && !row.goneAt) return row.name;
     if (row?.goneAt || UUID.test(idOrName)) throw notFound('Worker');
+    try {
+      await kube.get<V1Node>({ apiVersion: 'v1', kind: 'Node', name: idOrName });
+    } catch (err) {
+      if (err instanceof KubeNotFoundError) throw notFound('Worker');
+      throw err;
+    }
     return idOrName;
   }
 
@@ -191,8 +200,7 @@ export function createWorkersService(deps: {
     }
   }
 
-  async function setSchedulable(actor: Actor, idOrName: string, schedulable: boolean) {
-    const name = await nodeNameOf(idOrName);
+  async function setSchedulable(actor: Actor, name: string, schedulable: boolean) {
     const node = await patchSchedulable(name, schedulable);
     const now = clock.now();
     const row = await deps.database.transaction(async (tx) => {
@@ -402,24 +410,30 @@ export function createWorkersService(deps: {
     sync: (actor: Actor) =>
       audited(actor, 'all', { requested: 'sync', done: 'synced' }, sync, (r) => ({ workers: r.workers, gone: r.gone })),
 
-    cordon: (actor: Actor, idOrName: string) =>
-      audited(actor, idOrName, { requested: 'cordon', done: 'cordoned' }, () => setSchedulable(actor, idOrName, false)),
-    uncordon: (actor: Actor, idOrName: string) =>
-      audited(actor, idOrName, { requested: 'uncordon', done: 'uncordoned' }, () =>
-        setSchedulable(actor, idOrName, true),
-      ),
+    cordon: async (actor: Actor, idOrName: string) => {
+      const name = await nodeNameOf(idOrName);
+      return audited(actor, idOrName, { requested: 'cordon', done: 'cordoned' }, () =>
+        setSchedulable(actor, name, false),
+      );
+    },
+    uncordon: async (actor: Actor, idOrName: string) => {
+      const name = await nodeNameOf(idOrName);
+      return audited(actor, idOrName, { requested: 'uncordon', done: 'uncordoned' }, () =>
+        setSchedulable(actor, name, true),
+      );
+    },
 
     /**
      * Starts a drain: cordons the worker at once, records the drain as RUNNING and leaves the evictions to
      * the `workers.drain` job; its progress shows in GET /admin/workers/{id}. 409 while one runs.
      */
-    drain: (actor: Actor, idOrName: string) =>
-      audited(
+    drain: async (actor: Actor, idOrName: string) => {
+      const name = await nodeNameOf(idOrName);
+      return audited(
         actor,
         idOrName,
         { requested: 'drain', done: 'drain_started' },
         async () => {
-          const name = await nodeNameOf(idOrName);
           const node = await patchSchedulable(name, false);
           const now = clock.now();
           const row = await deps.database.transaction(async (tx) => {
@@ -437,7 +451,8 @@ export function createWorkersService(deps: {
           return view(row);
         },
         (w) => ({ workerId: w.id }),
-      ),
+      );
+    },
 
     runDrain,
 
