@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { V1Secret } from '@kubernetes/client-node';
@@ -14,6 +13,7 @@ import { createKubeClient, loadKubeConfig } from '../src/platform/kube/kube-clie
 import { createRedis } from '../src/platform/redis.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 import { testEnv } from './helpers/env.js';
+import { freePort } from './helpers/free-port.js';
 import { runKapal, startKapal } from './helpers/kapal-process.js';
 import { type FakeMidtrans, startFakeMidtrans } from './helpers/midtrans-fake.js';
 import { metricNames } from './helpers/promql.js';
@@ -40,14 +40,6 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const EMPTY_BY_DESIGN: Record<string, string> = {
   'API 5xx ratio': 'the scenario answers no 5xx',
 };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
 
 const grafanaVariables = (expr: string) =>
   expr.replaceAll('$__rate_interval', '5m').replaceAll('$__range', '1h').replaceAll('$__interval', '1m');

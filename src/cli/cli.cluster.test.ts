@@ -47,12 +47,12 @@ describe('kapal CLI', () => {
         const res = await fetch(`http://127.0.0.1:${port}/readyz`);
         return res.status === 200 ? res : undefined;
       },
-      { timeoutMs: 20_000, what: 'the API to be ready' },
+      { timeoutMs: 90_000, what: 'the API to be ready' },
     );
     expect(((await ready.json()) as { status: string }).status).toBe('ready');
 
     api.child.kill('SIGTERM');
     expect(await api.exited).toBe(0);
     await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
-  }, 120_000); // real processes: slow to start on a loaded machine
+  }, 180_000); // real processes: slow to start on a loaded machine
 });
