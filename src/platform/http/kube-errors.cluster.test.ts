@@ -7,12 +7,13 @@ import { startTestRuntime, type TestRuntime } from '../../../test/helpers/test-r
 import { createKubeClient, type KubeClient, loadKubeConfig } from '../kube/kube-client.js';
 
 /**
- * Kubernetes failures through a real route (the admin workers list), mapped by the one error handler:
- * the caller learns that Kubernetes is the trouble and nothing about the cluster.
+ * Kubernetes failures through real routes that call the API server (the orphan scan, and a cordon of a
+ * node the workers table does not know yet), mapped by the one error handler: the caller learns that
+ * Kubernetes is the trouble and nothing about the cluster.
  */
 describe('Kubernetes failures through a real route', () => {
   const routes = [
-    { method: 'GET' as const, url: '/api/v1/admin/workers' },
+    { method: 'GET' as const, url: '/api/v1/admin/pods/orphaned' },
     { method: 'POST' as const, url: '/api/v1/admin/workers/kwok-node-0/cordon' },
   ];
 
