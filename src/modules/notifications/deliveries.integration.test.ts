@@ -130,6 +130,33 @@ describe('deliveries: templates to the SMTP sink, once per event key, through ou
     expect(await deliveryOf(first.deliveryId!)).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
+  it('a delivery whose job Redis lost is enqueued again by the overdue pass and sent once', async () => {
+    const user = await bed.user();
+    const queue = bed.t.runtime.jobs.queues().get('notifications')!;
+    // The job vanishes before any worker takes it, as when Redis restarts without its data.
+    await queue.pause();
+    const queued = await notifications.queue({
+      template: 'welcome',
+      data: {},
+      eventKey: `lost:${user.id}`,
+      userId: user.id,
+    });
+    await queue.remove(`delivery-${queued.deliveryId}`);
+    await queue.resume();
+    // Longer ago than any backoff: overdue.
+    await db()
+      .update(deliveries)
+      .set({ updatedAt: new Date(Date.now() - 10 * 60_000) })
+      .where(eq(deliveries.id, queued.deliveryId!));
+
+    await bed.t.runtime.jobs.enqueue('notifications.requeue-overdue', {});
+    await waitForSent(queued.deliveryId!);
+    // The pass again: a sent delivery is not overdue, so nothing more goes out.
+    const again = await bed.t.runtime.jobs.enqueue('notifications.requeue-overdue', {});
+    await waitFor(async () => (await queue.getJobState(again.id)) === 'completed', { what: 'the second pass' });
+    expect(mailsTo(user, 'welcome')).toHaveLength(1);
+  });
+
   it('an SMTP outage: attempts fail and back off, then the mail goes out once when the server is back', async () => {
     const user = await bed.user();
     const failedBefore = await metric('kapal_mails_failed_total', 'topup-succeeded');

@@ -16,6 +16,13 @@ export const notificationJobs = {
     attempts: 9,
     backoff: { type: 'exponential', delayMs: 2_000 },
   }),
+  /** Scheduled: enqueues again the deliveries whose attempt is overdue (their job was lost with Redis's data). */
+  'notifications.requeue-overdue': defineJob({
+    queue: 'notifications',
+    payload: z.object({}),
+    attempts: 3,
+    backoff: { type: 'exponential', delayMs: 5_000 },
+  }),
   /** Enqueued by registration (job id `welcome-<userId>`, so once per user). */
   'notifications.welcome': defineJob({
     queue: 'notifications',
@@ -38,7 +45,7 @@ export const notificationJobs = {
 type Payload<N extends keyof typeof notificationJobs> = z.output<(typeof notificationJobs)[N]['payload']>;
 
 export function notificationJobHandlers(deps: {
-  service: Pick<NotificationsService, 'deliver'>;
+  service: Pick<NotificationsService, 'deliver' | 'requeueOverdue'>;
   notifications: Notifications;
   database: Pick<Database, 'db'>;
   emailVerification: Pick<EmailVerification, 'linkFor'>;
@@ -46,6 +53,8 @@ export function notificationJobHandlers(deps: {
   return {
     'notifications.deliver': async ({ deliveryId }: Payload<'notifications.deliver'>, ctx: { attempt: number }) =>
       deps.service.deliver(deliveryId, ctx.attempt),
+
+    'notifications.requeue-overdue': async () => ({ requeued: await deps.service.requeueOverdue() }),
 
     'notifications.welcome': async ({ userId }: Payload<'notifications.welcome'>) => {
       // Loaded now, not at enqueue time: a user who left in between gets no mail.

@@ -38,6 +38,7 @@ export const notificationsModule = defineModule({
   name: 'notifications',
   tables,
   jobs: notificationJobs,
+  schedules: [{ job: 'notifications.requeue-overdue', everyMs: 2 * 60_000, payload: {} }],
   needs: ['emailVerification', 'authGuard', 'audit'],
   provides: ['notifications'],
   build: (deps, ports) => {

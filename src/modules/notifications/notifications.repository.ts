@@ -55,6 +55,25 @@ export const notificationsRepository = {
     return row;
   },
 
+  /**
+   * Deliveries not sent whose attempt should have come by now: queued and untouched since `queuedBefore`
+   * (longer than the longest backoff), or claimed before `claimedBefore` (an attempt that died). Their
+   * jobs may be gone (Redis lost its data); the oldest first.
+   */
+  async overdue(executor: DbExecutor, queuedBefore: Date, claimedBefore: Date, limit: number) {
+    return executor
+      .select({ id: deliveries.id })
+      .from(deliveries)
+      .where(
+        or(
+          and(eq(deliveries.status, 'queued'), lt(deliveries.updatedAt, queuedBefore)),
+          and(eq(deliveries.status, 'sending'), lt(deliveries.claimedAt, claimedBefore)),
+        ),
+      )
+      .orderBy(deliveries.createdAt)
+      .limit(limit);
+  },
+
   async markSent(executor: DbExecutor, id: string, smtpMessageId: string, now: Date) {
     await executor
       .update(deliveries)

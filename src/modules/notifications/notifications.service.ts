@@ -52,6 +52,10 @@ interface SealedContent {
 
 /** A `sending` claim older than this belongs to an attempt that died (SMTP calls time out after 30 s). */
 export const CLAIM_LEASE_MS = 2 * 60_000;
+/** A queued delivery untouched this long is overdue: longer than the deliver job's longest backoff (256 s). */
+export const OVERDUE_QUEUED_MS = 5 * 60_000;
+/** Overdue deliveries enqueued per pass. */
+const OVERDUE_BATCH = 500;
 
 export interface MailCounters {
   sent: Counter<'template'>;
@@ -148,6 +152,24 @@ export function createNotificationsService(deps: {
 
   return {
     queue,
+
+    /**
+     * Enqueues again the deliveries whose attempt is overdue (the `notifications.requeue-overdue` pass):
+     * a delivery is a row first, so mails whose jobs Redis lost are still sent. The job id is the
+     * delivery's, so a job that still exists is not doubled; the claim makes a second send impossible.
+     */
+    async requeueOverdue(): Promise<number> {
+      const now = clock.now().getTime();
+      const rows = await repo.overdue(
+        database.db,
+        new Date(now - OVERDUE_QUEUED_MS),
+        new Date(now - CLAIM_LEASE_MS),
+        OVERDUE_BATCH,
+      );
+      for (const row of rows) await enqueueDelivery(row.id);
+      if (rows.length > 0) deps.logger.warn({ deliveries: rows.length }, 'enqueued overdue deliveries again');
+      return rows.length;
+    },
 
     /**
      * One attempt of one delivery (the `notifications.deliver` job). Claims the row (`sending`), sends,

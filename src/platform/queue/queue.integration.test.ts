@@ -61,6 +61,7 @@ describe('job queue on real Redis', () => {
             await mailer.send({ to: 'ayu@example.com', subject: 'Your app is ready', text: `delivery ${deliveryId}` });
             return { sent: true, reason: 'sent' };
           },
+          requeueOverdue: async () => 0,
         },
         notifications: { queue: () => assert.fail('this test queues no mail') },
         database,
