@@ -122,6 +122,20 @@ describe('HTTP hardening', () => {
     expect(webhook.statusCode).toBe(400);
   });
 
+  it('the webhook and the agents refuse a body far larger than theirs with 413', async () => {
+    const big = JSON.stringify({ pad: 'x'.repeat(100 * 1024) });
+    for (const url of ['/api/v1/webhooks/midtrans', '/api/v1/system/workers/heartbeat']) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${t.runtime.config.workerAgentToken}` },
+        payload: big,
+      });
+      expect(res.statusCode, url).toBe(413);
+      expect(res.json().error.code).toBe('PAYLOAD_TOO_LARGE');
+    }
+  });
+
   it('CORS_ORIGINS refuses a wildcard or a URL with a path, saying which', () => {
     expect(() => loadConfig({ CORS_ORIGINS: '*' })).toThrow(/"\*" is not an origin/);
     expect(() => loadConfig({ CORS_ORIGINS: 'https://a.example/app' })).toThrow(/"https:\/\/a.example\/app"/);

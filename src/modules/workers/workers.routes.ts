@@ -20,6 +20,8 @@ import type { WorkersService } from './workers.service.js';
 
 const admin = { tags: ['admin', 'workers'], security: [{ bearerAuth: [] }] };
 const agents = { tags: ['workers'], security: [{ workerAgentToken: [] }] };
+/** An agent's report is a few hundred bytes; anything much larger is not one. */
+const AGENT_BODY_LIMIT = 16 * 1024;
 
 /**
  * /admin/workers: the workers table (kept by the node informer), and cordon / uncordon / drain / sync on
@@ -135,6 +137,7 @@ export async function workersRoutes(
     '/system/workers/heartbeat',
     {
       onRequest: agentGuard,
+      bodyLimit: AGENT_BODY_LIMIT,
       schema: {
         ...agents,
         summary: "A worker agent's heartbeat: load, disk and memory of its machine",
@@ -149,6 +152,7 @@ export async function workersRoutes(
     '/system/workers/:name/allocation',
     {
       onRequest: agentGuard,
+      bodyLimit: AGENT_BODY_LIMIT,
       schema: {
         ...agents,
         summary: 'What a worker agent sees allocated on its machine',
