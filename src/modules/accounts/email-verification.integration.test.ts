@@ -28,7 +28,9 @@ function tokenOf(mail: ReceivedMail): string {
   return link[1]!;
 }
 
-describe('email verification (REQUIRE_EMAIL_VERIFICATION off, as in development and tests)', () => {
+describe('email verification (REQUIRE_EMAIL_VERIFICATION off, as in development and tests)', {
+  timeout: 150_000,
+}, () => {
   let smtp: SmtpSink;
   let t: TestRuntime;
   let worker: WorkerRunner;
@@ -47,7 +49,8 @@ describe('email verification (REQUIRE_EMAIL_VERIFICATION off, as in development 
   const mailsTo = (email: string) =>
     smtp.messages.filter((m) => m.to.includes(email) && m.template === 'verify-email' && m.subject === SUBJECT);
   const nthMailTo = (email: string, n: number) =>
-    waitFor(() => mailsTo(email)[n - 1], { what: `verification mail #${n} to ${email}` });
+    // Two jobs per mail (verify-email, then deliver): generous on a machine whose cores are busy.
+    waitFor(() => mailsTo(email)[n - 1], { timeoutMs: 60_000, what: `verification mail #${n} to ${email}` });
   const verify = (token: unknown) => call(t, { method: 'POST', url: '/api/v1/auth/verify-email', payload: { token } });
   const me = async (user: { headers: Record<string, string> }) =>
     (await call(t, { method: 'GET', url: '/api/v1/me', headers: user.headers })).json();

@@ -153,7 +153,8 @@ describe('deliveries: templates to the SMTP sink, once per event key, through ou
     await waitForSent(queued.deliveryId!);
     // The pass again: a sent delivery is not overdue, so nothing more goes out.
     const again = await bed.t.runtime.jobs.enqueue('notifications.requeue-overdue', {});
-    await waitFor(async () => (await queue.getJobState(again.id)) === 'completed', { what: 'the second pass' });
+    const passes = bed.t.runtime.jobs.queues().get('reconciling')!;
+    await waitFor(async () => (await passes.getJobState(again.id)) === 'completed', { what: 'the second pass' });
     expect(mailsTo(user, 'welcome')).toHaveLength(1);
   });
 

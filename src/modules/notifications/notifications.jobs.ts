@@ -16,9 +16,12 @@ export const notificationJobs = {
     attempts: 9,
     backoff: { type: 'exponential', delayMs: 2_000 },
   }),
-  /** Scheduled: enqueues again the deliveries whose attempt is overdue (their job was lost with Redis's data). */
+  /**
+   * Scheduled: enqueues again the deliveries whose attempt is overdue (their job was lost with Redis's
+   * data). On the queue of the repair passes, so the mail queue empties when there is no mail to send.
+   */
   'notifications.requeue-overdue': defineJob({
-    queue: 'notifications',
+    queue: 'reconciling',
     payload: z.object({}),
     attempts: 3,
     backoff: { type: 'exponential', delayMs: 5_000 },
