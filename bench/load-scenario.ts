@@ -10,9 +10,10 @@
  * Reports p50 and p99 per route, the answers by status, and the process's resident memory after start-up,
  * after the customers were made, and at the end. Any 5xx or socket error fails the run.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { tenantNamespace } from '../src/modules/templates/index.js';
 import { createKubeClient, loadKubeConfig } from '../src/platform/kube/kube-client.js';
 import { createRedis } from '../src/platform/redis.js';
@@ -25,6 +26,7 @@ import { waitFor } from '../test/helpers/wait-for.js';
 import { createBenchDatabase } from './bench-database.js';
 import type { BillingBench, BillingBenchResult } from './billing-scenarios.js';
 
+const execFileAsync = promisify(execFile);
 const envInt = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const PASSWORD = 'correct-horse-battery-9';
 
@@ -34,23 +36,63 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+/** The process's resident memory in MiB; 0 once it is gone. */
 const rssMiB = (pid: number) => {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith('VmRSS:'));
+  let status: string;
+  try {
+    status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    return 0;
+  }
+  const line = status.split('\n').find((l) => l.startsWith('VmRSS:'));
   return Math.round(Number(line?.replace(/\D+/g, '') ?? 0) / 1024);
 };
 
-function runKapal(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/cli/main-entry.ts', ...args], {
-    env: { ...process.env, LOG_LEVEL: 'silent', WORKER_METRICS_PORT: '0', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+/** Kapal's own log lines (errors only unless BENCH_LOAD_LOG_LEVEL says otherwise) go to this file. */
+const KAPAL_LOG = 'bench/results/load-kapal.log';
+
+function runKapal(args: string[], env: Record<string, string>, nodeFlags: string[] = []): ChildProcess {
+  mkdirSync('bench/results', { recursive: true });
+  const log = openSync(KAPAL_LOG, 'a');
+  return spawn(process.execPath, [...nodeFlags, '--import', 'tsx', 'src/cli/main-entry.ts', ...args], {
+    env: { ...process.env, LOG_LEVEL: process.env.BENCH_LOAD_LOG_LEVEL ?? 'error', WORKER_METRICS_PORT: '0', ...env },
+    stdio: ['ignore', log, log],
   });
 }
 const exited = (child: ChildProcess) =>
   new Promise<number | null>((resolve) =>
     child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', resolve),
   );
+
+/**
+ * The V8 heap in use (MiB) after a full garbage collection, asked of the process through its inspector
+ * (bound to 127.0.0.1 for the bench only): without the collection, "in use" counts garbage V8 has not
+ * collected yet, and no leak could be told from it. A helper node with WebSocket speaks the protocol.
+ */
+async function heapAfterGcMiB(inspectorPort: number): Promise<number> {
+  const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json/list`)).json()) as {
+    webSocketDebuggerUrl: string;
+  }[];
+  const script = `
+    const ws = new WebSocket(process.argv[1]);
+    ws.onopen = () => {
+      ws.send(JSON.stringify({ id: 1, method: 'HeapProfiler.collectGarbage' }));
+    };
+    ws.onmessage = (event) => {
+      const message = JSON.parse(event.data);
+      if (message.id === 1) ws.send(JSON.stringify({ id: 2, method: 'Runtime.evaluate',
+        params: { expression: 'process.memoryUsage().heapUsed', returnByValue: true } }));
+      if (message.id === 2) { console.log(message.result.result.value); ws.close(); }
+    };`;
+  const { stdout } = await execFileAsync(process.execPath, [
+    '--experimental-websocket',
+    '--no-warnings',
+    '-e',
+    script,
+    targets[0]!.webSocketDebuggerUrl,
+  ]);
+  return Math.round(Number(stdout.trim()) / (1024 * 1024));
+}
 
 export const loadBench: BillingBench = {
   name: 'load',
@@ -87,12 +129,17 @@ export const loadBench: BillingBench = {
     let kapal: ChildProcess | undefined;
     try {
       if ((await exited(runKapal(['seed'], env))) !== 0) throw new Error('kapal seed failed');
-      kapal = runKapal(['all'], env);
+      const inspectorPort = await freePort();
+      kapal = runKapal(['all'], env, [`--inspect=127.0.0.1:${inspectorPort}`]);
       await waitFor(async () => (await fetch(`${base}/readyz`).catch(() => undefined))?.status === 200, {
         timeoutMs: 120_000,
         what: 'kapal all to be ready',
       });
       const pid = kapal.pid!;
+      const died: string[] = [];
+      kapal.once('exit', (code, signal) =>
+        died.push(`kapal all exited during the run (code ${code}, signal ${signal}); see ${KAPAL_LOG}`),
+      );
       const rss = { started: rssMiB(pid), customersMade: 0, end: 0, peak: 0 };
 
       const timings = new Map<string, number[]>();
@@ -138,8 +185,9 @@ export const loadBench: BillingBench = {
       }
 
       // The customers and their first credit (a paid top-up), before the clock starts.
-      const catalog = (await (await fetch(`${base}/api/v1/services`)).json()) as { items?: { slug: string }[] };
-      const services = catalog.items ?? (catalog as unknown as { slug: string }[]);
+      const catalog = (await (await fetch(`${base}/api/v1/services`)).json()) as { services: { slug: string }[] };
+      const services = catalog.services;
+      if (services.length === 0) throw new Error('the seeded catalog is empty');
       const customers = await Promise.all(
         Array.from({ length: customerCount }, async (_, i) => {
           const from = client();
@@ -154,6 +202,7 @@ export const loadBench: BillingBench = {
         }),
       );
       rss.customersMade = rssMiB(pid);
+      const heap = { before: await heapAfterGcMiB(inspectorPort), end: 0, idle: 0 };
       const webhook = `${base}/api/v1/webhooks/midtrans`;
       const topUp = async (c: (typeof customers)[number], amount: number) => {
         const res = await call(c.from, 'POST /billing/topups', 'POST', '/api/v1/billing/topups', {
@@ -232,6 +281,10 @@ export const loadBench: BillingBench = {
       const ranFor = (Date.now() - startedAt) / 1000;
       clearInterval(sampler);
       rss.end = rssMiB(pid);
+      heap.end = await heapAfterGcMiB(inspectorPort);
+      // Quiet for 20 s (the worker may still finish provisioning): what stays is what a leak would show.
+      await new Promise((resolve) => setTimeout(resolve, 20_000));
+      heap.idle = await heapAfterGcMiB(inspectorPort);
 
       const lines = [
         `load: ${customerCount} customers (${subscriberCount} subscribing) and ${adminCount} administrators for ${ranFor.toFixed(0)} s against one kapal all`,
@@ -250,12 +303,13 @@ export const loadBench: BillingBench = {
       }
       lines.push(
         `load: ${total} requests (${(total / ranFor).toFixed(0)}/s), ${failures.length} 5xx or socket errors; resident memory ${rss.started} MiB after start, ${rss.customersMade} MiB with the customers made, ${rss.peak} MiB at peak, ${rss.end} MiB at the end`,
+        `load: V8 heap in use after a full collection: ${heap.before} MiB before the run (customers made), ${heap.end} MiB at its end, ${heap.idle} MiB after 20 s quiet`,
       );
       const result: BillingBenchResult = {
         name: 'load',
         lines,
-        problems: failures.slice(0, 20).map((f) => `load: ${f}`),
-        figures: { total, seconds: ranFor, rss, failures: failures.length },
+        problems: [...died, ...failures.slice(0, 20)].map((f) => `load: ${f}`),
+        figures: { total, seconds: ranFor, rss, heap, failures: failures.length },
       };
       return result;
     } finally {
