@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '../../platform/http/listing.js';
-
-const podStatus = z.enum(['PROVISIONING', 'RUNNING', 'DEGRADED', 'STOPPED', 'FAILED', 'TERMINATED']);
-const subscriptionStatus = z.enum(['ACTIVE', 'SUSPENDED', 'CANCELLED', 'TERMINATED', 'FAILED']);
+import { podRuntimeFields, podStatus, subscriptionStatus } from './subscriptions.http.js';
 
 export const ADMIN_POD_SORTS = [
   'createdAt',
@@ -62,17 +60,7 @@ const serviceRef = z.object({ id: z.uuid(), slug: z.string(), name: z.string() }
 export const adminPodView = z
   .object({
     id: z.uuid(),
-    status: podStatus,
-    namespace: z.string(),
-    workloadKind: z.enum(['Deployment', 'StatefulSet']),
-    workloadName: z.string(),
-    node: z.string().nullable().describe('The worker node the app runs on'),
-    restarts: z.number().int(),
-    desiredReplicas: z.number().int(),
-    readyReplicas: z.number().int(),
-    availableReplicas: z.number().int(),
-    lastError: z.string().nullable(),
-    url: z.string(),
+    ...podRuntimeFields,
     adminStoppedAt: z.iso
       .datetime()
       .nullable()

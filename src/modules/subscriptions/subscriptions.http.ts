@@ -44,8 +44,8 @@ export const idempotencyHeaders = z.object({
     .optional(),
 });
 
-const subscriptionStatus = z.enum(['ACTIVE', 'SUSPENDED', 'CANCELLED', 'TERMINATED', 'FAILED']);
-const podStatus = z.enum(['PROVISIONING', 'RUNNING', 'DEGRADED', 'STOPPED', 'FAILED', 'TERMINATED']);
+export const subscriptionStatus = z.enum(['ACTIVE', 'SUSPENDED', 'CANCELLED', 'TERMINATED', 'FAILED']);
+export const podStatus = z.enum(['PROVISIONING', 'RUNNING', 'DEGRADED', 'STOPPED', 'FAILED', 'TERMINATED']);
 
 export const resourcesView = z.object({
   cpuRequestMillicores: z.number().int(),
@@ -55,22 +55,27 @@ export const resourcesView = z.object({
   storageGib: z.number().int(),
 });
 
+/** What the informers report of a running app: the fields the customer's and the administrators' views share. */
+export const podRuntimeFields = {
+  status: podStatus,
+  namespace: z.string(),
+  workloadKind: z.enum(['Deployment', 'StatefulSet']),
+  workloadName: z.string(),
+  node: z.string().nullable().describe('The worker node the app runs on'),
+  restarts: z.number().int(),
+  desiredReplicas: z.number().int(),
+  readyReplicas: z.number().int(),
+  availableReplicas: z.number().int(),
+  lastError: z.string().nullable(),
+  url: z.string(),
+};
+
 export const podView = z
   .object({
     id: z.uuid(),
     subscriptionId: z.uuid(),
     name: z.string().describe("The subscription's name"),
-    status: podStatus,
-    namespace: z.string(),
-    workloadKind: z.enum(['Deployment', 'StatefulSet']),
-    workloadName: z.string(),
-    node: z.string().nullable().describe('The worker node the app runs on'),
-    restarts: z.number().int(),
-    desiredReplicas: z.number().int(),
-    readyReplicas: z.number().int(),
-    availableReplicas: z.number().int(),
-    lastError: z.string().nullable(),
-    url: z.string(),
+    ...podRuntimeFields,
     resources: resourcesView.nullable().describe("The plan's resources (null once the plan was deleted)"),
     ageSeconds: z.number().int(),
     createdAt: z.iso.datetime(),

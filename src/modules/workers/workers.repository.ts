@@ -19,7 +19,7 @@ import type { DbExecutor } from '../../platform/db/db.js';
 import { containsPattern } from '../../platform/http/listing.js';
 import type { NodeFacts } from './node-facts.js';
 import { deriveWorkerStatus, type WorkerStatus } from './worker-status.js';
-import { type DrainProgress, workers } from './workers.tables.js';
+import { type DrainProgress, emptyDrainProgress, workers } from './workers.tables.js';
 
 export type { WorkerStatus };
 export type WorkerRow = typeof workers.$inferSelect;
@@ -235,15 +235,7 @@ export const workersRepository = {
 
   /** Starts a drain unless one runs: returns the row, or undefined when a drain is already RUNNING. */
   async startDrain(executor: DbExecutor, name: string, actorId: string, now: Date): Promise<WorkerRow | undefined> {
-    const progress: DrainProgress = {
-      total: 0,
-      evicted: [],
-      skipped: [],
-      waiting: [],
-      failed: [],
-      notifiedSubscriptions: [],
-      error: null,
-    };
+    const progress = emptyDrainProgress();
     const [row] = await executor
       .update(workers)
       .set({

@@ -17,7 +17,7 @@ import { drainPod, loadByNode, nodeFacts } from './node-facts.js';
 import { isOnline, onlineSince, type WorkerStatus } from './worker-status.js';
 import type { workerJobs } from './workers.jobs.js';
 import { NO_LOAD, workersRepository as repo, type WorkerFilters, type WorkerRow } from './workers.repository.js';
-import type { DrainPod, DrainProgress } from './workers.tables.js';
+import { type DrainPod, emptyDrainProgress } from './workers.tables.js';
 
 export interface WorkersSettings {
   heartbeatIntervalMs: number;
@@ -32,16 +32,6 @@ const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part /
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const ENDED = new Set(['Succeeded', 'Failed']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const emptyProgress = (): DrainProgress => ({
-  total: 0,
-  evicted: [],
-  skipped: [],
-  waiting: [],
-  failed: [],
-  notifiedSubscriptions: [],
-  error: null,
-});
 
 /** A worker as the API shows it: the row, its derived status, and whether its agent is online now. */
 export function workerView(row: WorkerRow, now: Date, heartbeatIntervalMs: number) {
@@ -96,7 +86,7 @@ export function workerView(row: WorkerRow, now: Date, heartbeatIntervalMs: numbe
           state: row.drainState,
           startedAt: iso(row.drainStartedAt),
           finishedAt: iso(row.drainFinishedAt),
-          ...(row.drainProgress ?? emptyProgress()),
+          ...(row.drainProgress ?? emptyDrainProgress()),
         }
       : null,
     agent: {
@@ -302,7 +292,7 @@ export function createWorkersService(deps: {
     if (!row) return { ran: false, reason: 'worker deleted' };
     if (row.drainState !== 'RUNNING' || row.drainStartedAt?.toISOString() !== startedAt)
       return { ran: false, reason: 'not the running drain' };
-    const progress = emptyProgress();
+    const progress = emptyDrainProgress();
     const save = () => repo.saveDrainProgress(db, row.id, progress);
     try {
       await patchSchedulable(row.name, false);

@@ -61,6 +61,17 @@ export interface DrainProgress {
   error: string | null;
 }
 
+/** The progress of a drain that has not looked at any pod yet. */
+export const emptyDrainProgress = (): DrainProgress => ({
+  total: 0,
+  evicted: [],
+  skipped: [],
+  waiting: [],
+  failed: [],
+  notifiedSubscriptions: [],
+  error: null,
+});
+
 /**
  * One row per cluster node Kapal has seen, kept current by the worker process's node and pod informers
  * (and `POST /admin/workers/sync`); a node that disappears keeps its row with `goneAt` set. Agents on the
