@@ -21,6 +21,7 @@ import { loadConfig } from '../src/platform/config/config.js';
 import { createRedis } from '../src/platform/redis.js';
 import { deleteRedisKeys } from '../test/helpers/redis.js';
 import { createBenchDatabase } from './bench-database.js';
+import { median } from './stats.js';
 
 export interface BillingBenchOptions {
   duration: number;
@@ -42,12 +43,6 @@ export interface BillingBench {
   description: string;
   run(options: BillingBenchOptions): Promise<BillingBenchResult>;
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 async function startServer(script: string, env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', script], {

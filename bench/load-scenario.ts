@@ -25,16 +25,11 @@ import { startSmtpSink } from '../test/helpers/smtp-sink.js';
 import { waitFor } from '../test/helpers/wait-for.js';
 import { createBenchDatabase } from './bench-database.js';
 import type { BillingBench, BillingBenchResult } from './billing-scenarios.js';
+import { percentile } from './stats.js';
 
 const execFileAsync = promisify(execFile);
 const envInt = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const PASSWORD = 'correct-horse-battery-9';
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 /** The process's resident memory in MiB; 0 once it is gone. */
 const rssMiB = (pid: number) => {

@@ -33,17 +33,13 @@ import { waitFor } from '../test/helpers/wait-for.js';
 import { createBenchDatabase } from './bench-database.js';
 import type { BillingBench, BillingBenchResult } from './billing-scenarios.js';
 import { startCountingProxy } from './kube-counting-proxy.js';
+import { median } from './stats.js';
 
 const SUBSCRIPTIONS_PER_TENANT = 10;
 const APPLY_CONCURRENCY = 32;
 const hex = (n = 3) => randomBytes(n).toString('hex');
 const realKubeconfig = () =>
   process.env.KUBECONFIG ?? join(process.env.TMPDIR ?? '/tmp', 'kapal-testbed', 'kubeconfig');
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 async function inTurns<T>(items: T[], limit: number, fn: (item: T) => Promise<void>) {
   let next = 0;

@@ -17,6 +17,7 @@ import { type BillingBenchResult, billingBenches } from './billing-scenarios.js'
 import { loadBench } from './load-scenario.js';
 import { orphansBench } from './orphans-scenarios.js';
 import { type Scenario, scenarios } from './scenarios.js';
+import { median } from './stats.js';
 import { subscriptionBenches } from './subscriptions-scenarios.js';
 
 const { values, positionals } = parseArgs({
@@ -107,12 +108,6 @@ async function load(
     non2xx: result.non2xx,
   };
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 async function probe(url: string, scenario: Scenario, headers: Record<string, string>, who: string) {
   const response = await fetch(`${url}${scenario.path}`, { method: scenario.method, headers });

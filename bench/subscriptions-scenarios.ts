@@ -49,17 +49,13 @@ import { waitFor } from '../test/helpers/wait-for.js';
 import { type BenchDatabase, createBenchDatabase } from './bench-database.js';
 import type { BillingBench, BillingBenchResult } from './billing-scenarios.js';
 import { type CountingProxy, startCountingProxy } from './kube-counting-proxy.js';
+import { percentile } from './stats.js';
 
 const TTR_TARGET = 1.5;
 const envInt = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const hex = (n = 3) => randomBytes(n).toString('hex');
 const execFileAsync = promisify(execFile);
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 const median = (xs: number[]) => percentile(xs, 50);
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
