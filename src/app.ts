@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger, LogController } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kapal } from './deps.js';
 import type { AppInstance } from './platform/http/app-instance.js';
+import { DASHBOARD_DIR, registerDashboard } from './platform/http/dashboard.js';
 import { frameworkErrorHandler, registerErrorHandler } from './platform/http/error-handler.js';
 import { registerInputGuard } from './platform/http/input-guard.js';
 import { registerOpenApi } from './platform/http/openapi.js';
@@ -91,7 +92,11 @@ export async function buildApp(deps: Kapal): Promise<AppInstance> {
       (err: Error) => done(err),
     );
   });
-  registerErrorHandler(app);
+  const pageFallback = await registerDashboard(app, {
+    dir: deps.config.http.dashboardDir ?? DASHBOARD_DIR,
+    snapOrigin: new URL(deps.config.midtrans.snapUrl).origin,
+  });
+  registerErrorHandler(app, { pageFallback });
   logRequests(app);
   registerHttpMetrics(app, deps.metrics);
   await registerOpenApi(app, { publicUrl: deps.config.http.publicUrl, version: VERSION });

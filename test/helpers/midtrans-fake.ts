@@ -43,7 +43,15 @@ function midtransTime(date: Date): string {
   return new Date(date.getTime() + 7 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
 }
 
-export async function startFakeMidtrans(options: { serverKey: string }) {
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The fake speaks what a browser sees of Snap too: the payment page at the transaction's `redirect_url`.
+ * Paying there settles the transaction, POSTs the signed notification to `notificationUrl` (Midtrans'
+ * "Payment Notification URL", set in its dashboard) and sends the browser to the merchant's
+ * `callbacks.finish` with `order_id`, `status_code` and `transaction_status`, as Snap does.
+ */
+export async function startFakeMidtrans(options: { serverKey: string; notificationUrl?: string }) {
   const transactions = new Map<string, FakeTransaction>();
   const requests: { method: string; path: string }[] = [];
   const expectedAuth = `Basic ${Buffer.from(`${options.serverKey}:`).toString('base64')}`;
@@ -77,9 +85,47 @@ export async function startFakeMidtrans(options: { serverKey: string }) {
     return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
   };
 
+  const byToken = (token: string) => [...transactions.values()].find((t) => t.token === token);
+
+  const paymentPage = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> => {
+    const match = /^\/snap\/v4\/redirection\/([^/]+)(\/pay)?$/.exec(path);
+    if (!match) return false;
+    const t = byToken(decodeURIComponent(match[1]!));
+    if (!t) {
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><title>Not found</title><p>This payment link is not valid.</p>');
+      return true;
+    }
+    if (req.method === 'POST' && match[2]) {
+      if (t.status === 'pending') {
+        t.status = 'settlement';
+        t.paymentType = 'qris';
+        if (options.notificationUrl) await api.notify(t.orderId, options.notificationUrl).catch(() => undefined);
+      }
+      const finish = (t.request as { callbacks?: { finish?: string } }).callbacks?.finish;
+      const body = statusBody(t);
+      const target = finish
+        ? `${finish}${finish.includes('?') ? '&' : '?'}order_id=${encodeURIComponent(t.orderId)}&status_code=${body.status_code}&transaction_status=${t.status}`
+        : `${url}/snap/v4/redirection/${t.token}`;
+      res.writeHead(303, { location: target });
+      res.end();
+      return true;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Snap (test)</title></head><body>` +
+        `<main><h1>Pay Rp ${t.grossAmount.toLocaleString('id-ID')}</h1><p>Order ${escapeHtml(t.orderId)}: ${t.status}</p>` +
+        `<form method="post" action="/snap/v4/redirection/${encodeURIComponent(t.token)}/pay">` +
+        `<button type="submit">Pay now</button></form></main></body></html>`,
+    );
+    return true;
+  };
+
   const server = createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     requests.push({ method: req.method ?? 'GET', path });
+    // The payment page is what the customer's browser opens: no server key there.
+    if (await paymentPage(req, res, path)) return;
     if (req.headers.authorization !== expectedAuth) {
       return send(res, 401, {
         status_code: '401',
@@ -128,7 +174,7 @@ export async function startFakeMidtrans(options: { serverKey: string }) {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  return {
+  const api = {
     /** Use as both MIDTRANS_SNAP_URL and MIDTRANS_API_URL. */
     url,
     transactions,
@@ -158,6 +204,7 @@ export async function startFakeMidtrans(options: { serverKey: string }) {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+  return api;
 }
 
 export type FakeMidtrans = Awaited<ReturnType<typeof startFakeMidtrans>>;

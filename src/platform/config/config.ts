@@ -135,6 +135,8 @@ const envSchema = z.object({
   CORS_ORIGINS: corsOrigins,
   /** A client must send its whole request (headers and body) within this long, or the connection is closed. */
   HTTP_REQUEST_TIMEOUT_MS: positiveInt.default(30_000),
+  /** The built dashboard served at `/` (unset: web/dist of this checkout or image). */
+  DASHBOARD_DIR: z.string().min(1).optional(),
 
   DATABASE_URL: url.default('postgres://postgres@127.0.0.1:5432/kapal'),
   DATABASE_POOL_MAX: positiveInt.default(10),
@@ -301,6 +303,7 @@ function toConfig(env: ParsedEnv) {
       trustProxy: env.TRUST_PROXY,
       corsOrigins: env.CORS_ORIGINS,
       requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
+      dashboardDir: env.DASHBOARD_DIR,
     },
     database: { url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX },
     redis: { url: env.REDIS_URL },

@@ -12,6 +12,7 @@ import {
 } from '../kube/kube-errors.js';
 import { isRedisUnavailable } from '../redis.js';
 import type { AppInstance } from './app-instance.js';
+import type { PageFallback } from './dashboard.js';
 
 interface Envelope {
   error: { code: ErrorCode; message: string; requestId: string; details?: ErrorDetail[]; [field: string]: unknown };
@@ -57,7 +58,7 @@ function kubeErrorResponse(err: KubeError): { status: number; code: ErrorCode; m
  * validation names the field; Fastify's own 4xx keep their status; anything else is a 500 whose
  * message says nothing about internals (the log has the detail, under the same request id).
  */
-export function registerErrorHandler(app: AppInstance): void {
+export function registerErrorHandler(app: AppInstance, options: { pageFallback?: PageFallback } = {}): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const send = (
       status: number,
@@ -122,6 +123,9 @@ export function registerErrorHandler(app: AppInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
+    // A browser navigating to a dashboard page (/subscriptions/…) gets the app, which routes on its own.
+    const page = options.pageFallback?.(request, reply);
+    if (page) return page;
     const body: Envelope = {
       error: {
         code: 'NOT_FOUND',

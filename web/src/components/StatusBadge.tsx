@@ -1,0 +1,39 @@
+import { Badge } from '@mantine/core';
+
+const COLORS: Record<string, string> = {
+  RUNNING: 'green',
+  ACTIVE: 'green',
+  SUCCESS: 'green',
+  SETTLEMENT: 'green',
+  PAID: 'green',
+  DONE: 'green',
+  sent: 'green',
+  completed: 'green',
+  PENDING: 'yellow',
+  PROVISIONING: 'blue',
+  STARTING: 'blue',
+  UPDATING: 'blue',
+  MAINTENANCE: 'orange',
+  DRAINING: 'orange',
+  SUSPENDED: 'orange',
+  GRACE: 'orange',
+  STOPPED: 'gray',
+  CANCELLED: 'gray',
+  EXPIRED: 'gray',
+  INACTIVE: 'gray',
+  TERMINATED: 'gray',
+  FAILED: 'red',
+  ERROR: 'red',
+  NOT_READY: 'red',
+  failed: 'red',
+};
+
+/** A status word in a colour that says whether it is fine (green), moving (blue/yellow), held (orange) or broken (red). */
+export function StatusBadge({ status }: { status: string | null | undefined }) {
+  const value = status ?? 'UNKNOWN';
+  return (
+    <Badge color={COLORS[value] ?? COLORS[value.toUpperCase()] ?? 'gray'} variant="light" data-status={value}>
+      {value.replaceAll('_', ' ')}
+    </Badge>
+  );
+}

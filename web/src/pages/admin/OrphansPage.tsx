@@ -1,0 +1,6 @@
+import { PageHeader } from '../../components/PageHeader';
+
+// Being written (issue 13): replaced by the page itself.
+export default function OrphansPage() {
+  return <PageHeader title="OrphansPage" />;
+}
