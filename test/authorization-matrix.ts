@@ -184,6 +184,8 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   // No body and no Idempotency-Key: the administrator gets as far as the 400, nothing is adjusted.
   'POST /api/v1/admin/users/{id}/adjustments': adminOnly(400),
 
+  // Public: the Snap client key is meant for browsers (the dashboard reads it before it pays a top-up).
+  'GET /api/v1/billing/payment-config': open(200),
   // subscriptions and pods (issue 9): a user's own; another user's (and an administrator's view of it) is 404.
   // The fixture's pod has ended: reads answer 200, what needs a running app (or its credentials) 409.
   'POST /api/v1/subscriptions': signedIn(400),

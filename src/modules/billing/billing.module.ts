@@ -13,6 +13,7 @@ import { createInvoiceService } from './invoices.service.js';
 import { type BillingPort, createLedger } from './ledger.js';
 import { overviewRoutes } from './overview.routes.js';
 import { createOverviewService } from './overview.service.js';
+import { paymentConfigOf, paymentConfigRoutes } from './payment-config.js';
 import { noSubscriptionSpendYet, type SubscriptionSpend } from './subscription-spend.js';
 
 declare module '../module.js' {
@@ -96,6 +97,7 @@ export const billingModule = defineModule({
         await billingRoutes(app, { service, guard: ports.authGuard, emailVerification: () => ports.emailVerification });
         await invoiceRoutes(app, { invoices, guard: ports.authGuard });
         await overviewRoutes(app, { overview, guard: ports.authGuard });
+        await paymentConfigRoutes(app, { config: paymentConfigOf(deps.config.midtrans) });
         await adminBillingRoutes(app, { service: adminBilling, guard: ports.authGuard });
       },
       jobHandlers: billingJobHandlers({

@@ -8,7 +8,7 @@ import { MIDTRANS_PAYMENT_CODES } from '../payments/midtrans.js';
  * with NODE_ENV=production every secret must be set and none may equal a development default.
  */
 
-const DEV_SECRETS = {
+export const DEV_SECRETS = {
   JWT_SECRET: 'dev-only-jwt-secret-change-me-0123456789abcdef',
   ENCRYPTION_KEY: 'ZGV2LW9ubHktZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM=', // base64 of 32 bytes
   MIDTRANS_SERVER_KEY: 'SB-Mid-server-dev-only',

@@ -4546,6 +4546,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/billing/payment-config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How the dashboard may open a payment: the Snap popup (client key, snap.js) or only the redirect
+         * @description Public: the client key is meant for browsers. `snap` is null when no real MIDTRANS_CLIENT_KEY is configured; then pay top-ups by opening `payment.redirectUrl`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentConfig"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/billing/topups": {
         parameters: {
             query?: never;
@@ -4973,6 +5012,63 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live status of your subscriptions and pods (server-sent events)
+         * @description A `text/event-stream` that stays open: `retry: 5000`, then `event: ready`, then `event: status` for each change of one of your subscriptions or pods, `event: resync` when changes may have been missed, and a `: ping` comment every 25 s. At most 5 streams per user are open at a time on one server (429 RATE_LIMITED beyond).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The event stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6356,6 +6452,79 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/name-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether a name is free for a new app of yours, and the address it would get
+         * @description The rules of POST /subscriptions: a name that breaks them answers `available: false`, `code: INVALID` and the reason; one that a live subscription uses (yours by name, anybody's by address) `code: TAKEN`. A hint for the form, not a reservation: POST /subscriptions checks again.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The name to check: one that breaks the rules of POST /subscriptions answers `available: false` and why */
+                    name: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description True when POST /subscriptions would accept this name now */
+                            available: boolean;
+                            /**
+                             * @description Why not: INVALID breaks the name rules (400 on POST), TAKEN is used by a live subscription (409 on POST)
+                             * @enum {string}
+                             */
+                            code?: "INVALID" | "TAKEN";
+                            name: string;
+                            /** @description Why not, in words (the message POST /subscriptions would answer) */
+                            reason?: string;
+                            /** @description The address the app gets with this name (`https://<name>.<APPS_DOMAIN>`); set when the name is valid */
+                            url?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8352,6 +8521,24 @@ export interface components {
             redirectUrl: string;
             /** @description Snap token for Snap.js (`snap.pay(token)`) */
             token: string;
+        };
+        PaymentConfig: {
+            /** @description null: no popup, open `payment.redirectUrl` instead */
+            snap: {
+                /** @description Midtrans client key: the `data-client-key` of the snap.js script tag */
+                clientKey: string;
+                /** @description snap.js of the Midtrans environment the top-ups are created in */
+                scriptUrl: string;
+            } | null;
+        };
+        PaymentConfigInput: {
+            /** @description null: no popup, open `payment.redirectUrl` instead */
+            snap: {
+                /** @description Midtrans client key: the `data-client-key` of the snap.js script tag */
+                clientKey: string;
+                /** @description snap.js of the Midtrans environment the top-ups are created in */
+                scriptUrl: string;
+            } | null;
         };
         PaymentInput: {
             /**
