@@ -44,5 +44,9 @@ export type InvoiceView = z.output<typeof invoiceView>;
 export const invoiceListQuery = z.object({
   from: dateTimeQuery.optional().describe('Issued at or after (inclusive)'),
   to: dateTimeQuery.optional().describe('Issued before (exclusive)'),
+  transactionId: z
+    .uuid({ message: 'must be a UUID' })
+    .optional()
+    .describe("The invoice of one of your transactions (a list of at most one): a transaction's invoice link"),
   ...pageQuery,
 });

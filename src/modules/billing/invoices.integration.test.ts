@@ -100,6 +100,14 @@ describe('invoices', () => {
       const one = await get(`/billing/invoices/${row.id}`, user.headers);
       expect(one.statusCode).toBe(200);
       expect(one.json()).toEqual(view);
+      // A transaction's invoice, by the transaction's id: only the owner's.
+      const byTransaction = await get(`/billing/invoices?transactionId=${id}`, user.headers);
+      expect(byTransaction.json()).toMatchObject({ total: 1, items: [{ id: row.id }] });
+      const other = await bed.user();
+      expect((await get(`/billing/invoices?transactionId=${id}`, other.headers)).json()).toMatchObject({ total: 0 });
+      const badId = await get('/billing/invoices?transactionId=nope', user.headers);
+      expect(badId.statusCode).toBe(400);
+      expect(badId.json().error.details).toEqual([{ path: 'querystring.transactionId', message: 'must be a UUID' }]);
     });
 
     it('the PDF is a valid PDF named after the number, and its text holds the number, buyer and total', async () => {

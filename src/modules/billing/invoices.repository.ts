@@ -121,6 +121,7 @@ export async function findUserInvoice(executor: DbExecutor, userId: string, id: 
 export interface InvoiceFilters {
   from?: Date;
   to?: Date;
+  transactionId?: string;
   page: number;
   pageSize: number;
 }
@@ -134,6 +135,7 @@ export async function listUserInvoices(
   const conditions: SQL[] = [eq(invoices.userId, userId)];
   if (filters.from) conditions.push(gte(invoices.issuedAt, filters.from));
   if (filters.to) conditions.push(lt(invoices.issuedAt, filters.to));
+  if (filters.transactionId) conditions.push(eq(invoices.transactionId, filters.transactionId));
   const where = and(...conditions);
   const [items, [totals]] = await Promise.all([
     executor

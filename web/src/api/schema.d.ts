@@ -4321,6 +4321,8 @@ export interface paths {
                     pageSize?: number;
                     /** @description Issued before (exclusive) */
                     to?: unknown;
+                    /** @description The invoice of one of your transactions (a list of at most one): a transaction's invoice link */
+                    transactionId?: string;
                 };
                 header?: never;
                 path?: never;
