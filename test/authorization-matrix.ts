@@ -190,6 +190,8 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   // The fixture's pod has ended: reads answer 200, what needs a running app (or its credentials) 409.
   'POST /api/v1/subscriptions': signedIn(400),
   'GET /api/v1/subscriptions': signedIn(200),
+  // A name check answers every signed-in persona about its own apps (and anybody's addresses); reads only.
+  'GET /api/v1/subscriptions/name-check': signedIn(200, () => ({ query: { name: 'matrix-name-check' } })),
   'GET /api/v1/subscriptions/{id}': owned(200, async (fx) => ({
     params: { id: (await anEndedPodOf(fx.t.runtime.database.db, fx.user.id)).subscriptionId },
   })),

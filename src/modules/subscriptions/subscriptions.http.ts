@@ -35,6 +35,34 @@ export const createSubscriptionBody = z.object({
   name: subscriptionName,
 });
 
+/** GET /subscriptions/name-check: any text up to this long gets an answer; a longer one is 400. */
+export const NAME_CHECK_MAX = 100;
+
+export const nameCheckQuery = z.object({
+  name: z
+    .string()
+    .max(NAME_CHECK_MAX, `must be at most ${NAME_CHECK_MAX} characters`)
+    .describe('The name to check: one that breaks the rules of POST /subscriptions answers `available: false` and why'),
+});
+
+export const nameCheckView = z.object({
+  name: z.string(),
+  available: z.boolean().describe('True when POST /subscriptions would accept this name now'),
+  code: z
+    .enum(['INVALID', 'TAKEN'])
+    .optional()
+    .describe(
+      'Why not: INVALID breaks the name rules (400 on POST), TAKEN is used by a live subscription (409 on POST)',
+    ),
+  reason: z.string().optional().describe('Why not, in words (the message POST /subscriptions would answer)'),
+  url: z
+    .string()
+    .optional()
+    .describe('The address the app gets with this name (`https://<name>.<APPS_DOMAIN>`); set when the name is valid'),
+});
+
+export type NameCheckView = z.infer<typeof nameCheckView>;
+
 export const idempotencyHeaders = z.object({
   'idempotency-key': z
     .string()

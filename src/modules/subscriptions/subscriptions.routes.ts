@@ -11,6 +11,8 @@ import {
   idempotencyHeaders,
   logsQuery,
   logsView,
+  nameCheckQuery,
+  nameCheckView,
   podListQuery,
   podView,
   subscriptionListQuery,
@@ -84,6 +86,24 @@ export async function subscriptionsRoutes(
       const { items, total } = await service.list(currentUser(request).id, request.query);
       return toPage(items, total, request.query);
     },
+  );
+
+  app.get(
+    '/subscriptions/name-check',
+    {
+      onRequest: guard.user,
+      schema: {
+        ...subscriptionsTag,
+        summary: 'Whether a name is free for a new app of yours, and the address it would get',
+        description:
+          'The rules of POST /subscriptions: a name that breaks them answers `available: false`, `code: INVALID` and the reason; ' +
+          "one that a live subscription uses (yours by name, anybody's by address) `code: TAKEN`. " +
+          'A hint for the form, not a reservation: POST /subscriptions checks again.',
+        querystring: nameCheckQuery,
+        response: { 200: nameCheckView, ...errorResponses(400, 401) },
+      },
+    },
+    async (request) => service.checkName(currentUser(request).id, request.query.name),
   );
 
   app.get(

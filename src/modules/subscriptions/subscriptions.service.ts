@@ -26,8 +26,10 @@ import {
   type AdminSubscriptionView,
   FOLLOW_LOG_LIMIT_BYTES,
   LOG_LIMIT_BYTES,
+  type NameCheckView,
   type PodView,
   type SubscriptionView,
+  subscriptionName,
 } from './subscriptions.http.js';
 import {
   type PodRow,
@@ -140,6 +142,19 @@ const notOnSale = (what: string) => conflict(`${what} is not on sale`);
 export function createSubscriptionsService(deps: SubscriptionsServiceDeps) {
   const { database, clock, kube } = deps;
 
+  const hostOf = (name: string) => `${name}.${deps.appsDomain}`;
+
+  /**
+   * Why `userId` cannot give a new app `name` now, or undefined: a live subscription of theirs has the name,
+   * or a live one of anybody has its host. The partial unique indexes enforce the same under concurrency.
+   */
+  async function whyNameTaken(executor: DbExecutor, userId: string, name: string): Promise<string | undefined> {
+    if (await repo.liveWithName(executor, userId, name)) return `You already have an app named "${name}"`;
+    const host = hostOf(name);
+    if (await repo.liveWithHost(executor, host)) return `The address ${host} is taken; choose another name`;
+    return undefined;
+  }
+
   async function plansFor(executor: DbExecutor, rows: SubscriptionWithPod[]) {
     const ids = rows
       .flatMap((r) => [r.subscription.planId, r.subscription.pendingPlanId])
@@ -195,7 +210,7 @@ export function createSubscriptionsService(deps: SubscriptionsServiceDeps) {
     if (!plan.service.isActive) throw notOnSale(`The service ${plan.service.name}`);
     const template = deps.templates.get(plan.service.templateRef);
     if (!template) throw notOnSale(`The service ${plan.service.name}`);
-    const host = `${input.name}.${deps.appsDomain}`;
+    const host = hostOf(input.name);
     const userId = actor.id;
 
     let outcome: { created: boolean; row: SubscriptionWithPod };
@@ -218,9 +233,8 @@ export function createSubscriptionsService(deps: SubscriptionsServiceDeps) {
           if (earlier) await repo.releaseIdempotencyKey(tx, earlier.id);
         }
         await deps.emailVerification().assertMayPurchase(userId, tx);
-        if (await repo.liveWithName(tx, userId, input.name))
-          throw conflict(`You already have an app named "${input.name}"`);
-        if (await repo.liveWithHost(tx, host)) throw conflict(`The address ${host} is taken; choose another name`);
+        const taken = await whyNameTaken(tx, userId, input.name);
+        if (taken) throw conflict(taken);
         return {
           created: true,
           row: await create(tx, actor, plan, template.app.kind, input.name, host, idempotencyKey),
@@ -359,6 +373,20 @@ export function createSubscriptionsService(deps: SubscriptionsServiceDeps) {
 
   return {
     subscribe,
+
+    /**
+     * Whether POST /subscriptions would take `name` from `userId` now: the same name rules (400 there) and
+     * the same live-name and live-host checks (409 there). A hint, not a reservation: someone may take it first.
+     */
+    async checkName(userId: string, name: string): Promise<NameCheckView> {
+      const parsed = subscriptionName.safeParse(name);
+      if (!parsed.success) {
+        return { name, available: false, code: 'INVALID', reason: `The name ${parsed.error.issues[0]!.message}` };
+      }
+      const url = urlOf(hostOf(name));
+      const taken = await whyNameTaken(database.db, userId, name);
+      return taken ? { name, available: false, code: 'TAKEN', reason: taken, url } : { name, available: true, url };
+    },
 
     /** Any user's subscription, for administrators (the routes guard it). */
     async adminGet(id: string) {
