@@ -28,6 +28,8 @@ ensure_tools() {
       service prometheus stop >/dev/null 2>&1 || true
     fi
   fi
+  # Debian's Chromium: the dashboard's end-to-end tests drive it through Playwright (never a browser download).
+  command -v chromium >/dev/null || apt_install --no-install-recommends chromium
   if ! command -v go >/dev/null && [[ -x /usr/local/go/bin/go ]]; then export PATH=/usr/local/go/bin:$PATH; fi
   command -v go >/dev/null || { say "Go 1.26 is needed to build the test cluster (expected at /usr/local/go)"; exit 1; }
 }

@@ -64,14 +64,23 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       user: !signedIn ? null : me.isError ? null : me.data,
       signIn: async (email, password) =>
         started(await call(api.POST('/api/v1/auth/login', { body: { email, password } }))),
-      register: async (input) => started(await call(api.POST('/api/v1/auth/register', { body: input }))),
+      // The account takes the language it was created in (mails follow the profile's language).
+      register: async (input) => {
+        const result = await call(api.POST('/api/v1/auth/register', { body: input }));
+        if (result.user.locale === locale) return started(result);
+        const user = started({ ...result, user: { ...result.user, locale } });
+        await call(api.PATCH('/api/v1/me', { body: { locale } })).catch(() =>
+          queryClient.invalidateQueries({ queryKey: meQueryKey }),
+        );
+        return user;
+      },
       signOut: async () => {
         await call(api.POST('/api/v1/auth/logout')).catch(() => {});
         setSession(null);
         queryClient.clear();
       },
     }),
-    [signedIn, me.data, me.isError, started, queryClient],
+    [signedIn, me.data, me.isError, started, queryClient, locale],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
