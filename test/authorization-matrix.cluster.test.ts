@@ -57,10 +57,14 @@ describe('authorization matrix: every route × anonymous, user, another user, ad
           query: request.query,
           headers: headers[persona],
           ...(request.body === undefined ? {} : { payload: request.body as object }),
+          // A stream that never ends answers once its head is written; its body drains until the app closes.
+          ...(expectation.stream ? { payloadAsStream: true } : {}),
         });
+        if (expectation.stream) res.stream().resume();
         const wanted = expectation.expect[persona];
         if (res.statusCode !== wanted) {
-          failures.push(`${route} as ${persona}: expected ${wanted}, got ${res.statusCode} ${res.body.slice(0, 200)}`);
+          const body = expectation.stream ? '(a stream)' : res.body.slice(0, 200);
+          failures.push(`${route} as ${persona}: expected ${wanted}, got ${res.statusCode} ${body}`);
         }
         // A route that is not for you looks exactly like a route that does not exist.
         if (res.statusCode === 404 && persona !== 'anonymous' && wanted === 404 && route.includes('/admin/')) {

@@ -14,6 +14,8 @@
  * Path parameters: `{id}` defaults to the user persona's id; anything else needs `request`, e.g.
  *   'GET /api/v1/subscriptions/{id}': owned(200, async (fx) => ({ params: { id: await aSubscriptionOf(fx) } })),
  * Calls go in the order anonymous, otherUser, user, admin, so a destructive admin call comes last.
+ * An answer that streams without end (server-sent events) is marked `streaming(...)`: its status is read
+ * from the head of the answer and the body is left to the app's close.
  */
 import type { TestUser } from './helpers/auth.js';
 import { aPendingTopupOf } from './helpers/billing.js';
@@ -42,6 +44,8 @@ export interface MatrixRequest {
 export interface RouteExpectation {
   expect: Record<Persona, number>;
   request?: (fx: MatrixFixtures) => MatrixRequest | Promise<MatrixRequest>;
+  /** The answer streams until the app closes: read its status, not its body. */
+  stream?: boolean;
 }
 
 type Build = RouteExpectation['request'];
@@ -61,6 +65,8 @@ export const owned = (status: number, request?: Build, adminStatus = 404): Route
   expect: { anonymous: 401, user: status, otherUser: 404, admin: adminStatus },
   request,
 });
+
+export const streaming = (expectation: RouteExpectation): RouteExpectation => ({ ...expectation, stream: true });
 
 /** A row in the workers table with no node behind it (the informer is not running in the matrix). */
 async function aWorkerRow(fx: MatrixFixtures): Promise<string> {
@@ -178,14 +184,14 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
     params: { id: await anInvoiceOf(fx.t, fx.user.id) },
   })),
   'GET /api/v1/billing/overview': signedIn(200),
+  // Public: the Snap client key is meant for browsers (the dashboard reads it before it pays a top-up).
+  'GET /api/v1/billing/payment-config': open(200),
   'GET /api/v1/admin/transactions': adminOnly(200),
   'GET /api/v1/admin/transactions/pending-topups': adminOnly(200),
   'GET /api/v1/admin/transactions/revenue': adminOnly(200),
   // No body and no Idempotency-Key: the administrator gets as far as the 400, nothing is adjusted.
   'POST /api/v1/admin/users/{id}/adjustments': adminOnly(400),
 
-  // Public: the Snap client key is meant for browsers (the dashboard reads it before it pays a top-up).
-  'GET /api/v1/billing/payment-config': open(200),
   // subscriptions and pods (issue 9): a user's own; another user's (and an administrator's view of it) is 404.
   // The fixture's pod has ended: reads answer 200, what needs a running app (or its credentials) 409.
   'POST /api/v1/subscriptions': signedIn(400),
@@ -211,6 +217,8 @@ export const authorizationMatrix: Record<string, RouteExpectation> = {
   'GET /api/v1/pods/{id}/events': owned(200, async (fx) => ({
     params: { id: (await anEndedPodOf(fx.t.runtime.database.db, fx.user.id)).podId },
   })),
+  // the live status stream: each signed-in persona gets its own (server-sent events, only its own rows).
+  'GET /api/v1/events': streaming(signedIn(200)),
   // the subscription lifecycle (issue 9): the fixture has ended, so each action gets as far as its 409.
   'POST /api/v1/subscriptions/{id}/cancel': owned(409, async (fx) => ({
     params: { id: await aTerminatedSubscriptionOf(fx.t.runtime.database.db, fx.user.id) },

@@ -42,6 +42,7 @@ interface Parameter {
 interface Operation {
   parameters?: Parameter[];
   requestBody?: { content?: Record<string, { schema?: Schema }> };
+  responses?: Record<string, { content?: Record<string, unknown> }>;
 }
 interface OpenApi {
   paths: Record<string, Record<string, Operation>>;
@@ -244,6 +245,18 @@ function tame(request: FuzzRequest): FuzzRequest {
   return request;
 }
 
+/** An error answer's body; a stream's 2xx is left to drain until the app closes (it never ends). */
+async function readUnlessStreaming(res: { statusCode: number; stream(): NodeJS.ReadableStream }): Promise<string> {
+  const stream = res.stream();
+  if (res.statusCode < 300) {
+    stream.resume();
+    return '(a stream)';
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /**
  * Tables a refused request writes on purpose: every Midtrans notification is kept, forged or not, as
  * evidence (docs/PAYMENTS.md).
@@ -281,6 +294,9 @@ describe('fuzz: hostile input on every operation of /openapi.json', () => {
       };
       const before = await writeFingerprint(t);
       let accepted = 0;
+      // An event stream's 200 never ends: its status is read from the head and its body left to the app's
+      // close; an error answer is read whole.
+      const streams = Boolean(operation.responses?.['200']?.content?.['text/event-stream']);
       for (const [persona, auth] of Object.entries(personas)) {
         for (let i = 0; i < CASES_PER_PERSONA; i += 1) {
           const request = tame(fuzzRequest(doc, method, path, operation, rng));
@@ -291,20 +307,22 @@ describe('fuzz: hostile input on every operation of /openapi.json', () => {
             headers: { ...request.headers, ...auth },
             remoteAddress: freshIp(),
             ...(request.payload === undefined ? {} : { payload: request.payload }),
+            ...(streams ? { payloadAsStream: true } : {}),
           });
+          const body = !streams ? res.body : await readUnlessStreaming(res);
           const what = `${persona} ${request.method} ${request.url.slice(0, 200)} ${request.payload?.slice(0, 200) ?? ''}`;
           if (res.statusCode >= 500) {
-            failures.push(`${res.statusCode} for ${what}: ${res.body.slice(0, 300)}`);
+            failures.push(`${res.statusCode} for ${what}: ${body.slice(0, 300)}`);
           } else if (res.statusCode >= 400) {
             const error = (() => {
               try {
-                return res.json().error;
+                return JSON.parse(body).error;
               } catch {
                 return undefined;
               }
             })();
             if (typeof error?.code !== 'string' || typeof error?.message !== 'string' || !error.message) {
-              failures.push(`${res.statusCode} without the error envelope for ${what}: ${res.body.slice(0, 200)}`);
+              failures.push(`${res.statusCode} without the error envelope for ${what}: ${body.slice(0, 200)}`);
             }
           } else {
             accepted += 1;

@@ -1,14 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { Counter, Histogram } from 'prom-client';
+import { Counter, Gauge, Histogram } from 'prom-client';
 import type { Database } from '../../platform/db/db.js';
 import { defineStateGauge, type Metrics } from '../../platform/metrics.js';
 import { podStatus, subscriptionStatus } from './subscriptions.tables.js';
 
 /**
  * The subscriptions' metrics. In this process: time from subscribe to RUNNING (observed by the worker's
- * informers) and provisioning failures. Of the shared state, read at scrape time by the API (one query
- * each, cached): subscriptions and pods by status, active subscriptions by service (catalog slugs, a set
- * administrators keep small), and first provisionings past their deadline.
+ * informers), provisioning failures and the open live-status streams (GET /api/v1/events). Of the shared
+ * state, read at scrape time by the API (one query each, cached): subscriptions and pods by status, active
+ * subscriptions by service (catalog slugs, a set administrators keep small), and first provisionings past
+ * their deadline.
  */
 export function createSubscriptionsMetrics(deps: { metrics: Metrics; database: Pick<Database, 'db'> }) {
   const { metrics } = deps;
@@ -76,6 +77,11 @@ export function createSubscriptionsMetrics(deps: { metrics: Metrics; database: P
     provisioningFailures: new Counter({
       name: 'kapal_provisioning_failures_total',
       help: 'First provisionings failed for good (deadline passed or objects refused), refunded',
+      registers: [metrics.registry],
+    }),
+    eventStreams: new Gauge({
+      name: 'kapal_event_streams',
+      help: 'Live-status streams (GET /api/v1/events) open in this process',
       registers: [metrics.registry],
     }),
   };

@@ -8,6 +8,8 @@ import { clusterInventory } from './cluster-inventory.js';
 import { createLifecycle } from './lifecycle.js';
 import { createPodStatusWatcher } from './pod-status.js';
 import { createReconciler } from './reconciler.js';
+import { createStatusStreams } from './status-stream.js';
+import { statusStreamRoutes } from './status-stream.routes.js';
 import { catalogUsage, liveSubscriptions, subscriptionSpend } from './subscription-ports.js';
 import { subscriptionJobHandlers, subscriptionJobs } from './subscriptions.jobs.js';
 import { createSubscriptionsMetrics } from './subscriptions.metrics.js';
@@ -125,6 +127,12 @@ export const subscriptionsModule = defineModule({
         );
       },
     });
+    // Subscribed to the listener here, with the other caches, so it listens from the first connection on.
+    const statusStreams = createStatusStreams({
+      changes: deps.dbNotifications,
+      logger,
+      onCount: (open) => metrics.eventStreams.set(open),
+    });
     return {
       provides: { liveSubscriptions, catalogUsage, subscriptionSpend, clusterInventory },
       routes: async (app) => {
@@ -136,6 +144,7 @@ export const subscriptionsModule = defineModule({
         });
         await adminSubscriptionsRoutes(app, { service, lifecycle, guard: ports.authGuard });
         await adminPodsRoutes(app, { service: adminPods, guard: ports.authGuard });
+        await statusStreamRoutes(app, { streams: statusStreams, guard: ports.authGuard });
       },
       jobHandlers: subscriptionJobHandlers({
         reconciler,
@@ -147,7 +156,10 @@ export const subscriptionsModule = defineModule({
         secrets,
       }),
       startInWorker: () => watcher.start(),
-      close: () => watcher.stop(),
+      close: async () => {
+        statusStreams.close();
+        await watcher.stop();
+      },
     };
   },
 });
