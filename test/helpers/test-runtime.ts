@@ -33,6 +33,9 @@ export async function startTestRuntime(
     REDIS_URL: testEnv.redisUrl,
     QUEUE_PREFIX: `kapal-test-${randomBytes(4).toString('hex')}`,
     KUBECONFIG: kubeconfigForTier(),
+    // The API alone: a dashboard build (web/dist) would add its files as routes. test/dashboard.integration.test.ts
+    // gives its own.
+    DASHBOARD_DIR: '/nonexistent/kapal-dashboard',
     ...options.env,
   });
   let runtime: Runtime | undefined;
