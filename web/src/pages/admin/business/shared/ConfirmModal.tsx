@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { ErrorAlert } from '../../../../components/ErrorAlert';
 import { common } from '../../../../i18n/common';
 import { useMessages } from '../../../../i18n/i18n';
+import { adminWords } from './messages';
 
 /**
  * Asks before a change that cannot be taken back (or moves money). The API's refusal is shown inside the
@@ -33,11 +34,12 @@ export function ConfirmModal({
   done?: ReactNode;
 }) {
   const t = useMessages(common);
+  const w = useMessages(adminWords);
   return (
     <Modal opened={opened} onClose={onClose} title={title} centered closeButtonProps={{ 'aria-label': t.close }}>
       <Stack>
         {children}
-        {error ? <ErrorAlert error={error} /> : null}
+        {error ? <ErrorAlert error={error} title={w.refused} /> : null}
         {done}
         <Group justify="flex-end" wrap="wrap">
           {done ? (

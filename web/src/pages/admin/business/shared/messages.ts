@@ -29,6 +29,7 @@ export const adminWords = defineMessages({
     refresh: 'Refresh',
     none: '—',
     pageSize: 'Rows per page',
+    refused: 'Not done',
   },
   id: {
     USER: 'Pengguna',
@@ -57,6 +58,7 @@ export const adminWords = defineMessages({
     refresh: 'Muat ulang',
     none: '—',
     pageSize: 'Baris per halaman',
+    refused: 'Tidak dilakukan',
   },
 });
 
