@@ -18,7 +18,8 @@ export class ApiError extends Error {
   }
 }
 
-const AUTH_PATHS = /\/api\/v1\/auth\/(login|register|refresh|verify-email)/;
+/** The calls a visitor makes without a session (resending the verification mail is not one of them). */
+const AUTH_PATHS = /^\/api\/v1\/auth\/(login|register|refresh|verify-email)$/;
 /** Copies of requests that carried a token, kept until answered, so a 401 can be retried once after a refresh. */
 const retryable = new Map<string, Request>();
 
@@ -28,7 +29,7 @@ const retryable = new Map<string, Request>();
  */
 const auth: Middleware = {
   async onRequest({ request, id }) {
-    if (AUTH_PATHS.test(request.url) || request.headers.has('authorization')) return request;
+    if (AUTH_PATHS.test(new URL(request.url).pathname) || request.headers.has('authorization')) return request;
     const token = await accessTokenForRequest();
     if (!token) return request;
     request.headers.set('authorization', `Bearer ${token}`);

@@ -28,11 +28,14 @@ const COLORS: Record<string, string> = {
   failed: 'red',
 };
 
-/** A status word in a colour that says whether it is fine (green), moving (blue/yellow), held (orange) or broken (red). */
+/**
+ * A status word with a coloured dot that says whether it is fine (green), moving (blue/yellow), held (orange)
+ * or broken (red). The word carries the meaning; the dot only helps the eye (and the text stays dark: AA contrast).
+ */
 export function StatusBadge({ status }: { status: string | null | undefined }) {
   const value = status ?? 'UNKNOWN';
   return (
-    <Badge color={COLORS[value] ?? COLORS[value.toUpperCase()] ?? 'gray'} variant="light" data-status={value}>
+    <Badge color={COLORS[value] ?? COLORS[value.toUpperCase()] ?? 'gray'} variant="dot" data-status={value}>
       {value.replaceAll('_', ' ')}
     </Badge>
   );

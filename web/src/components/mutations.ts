@@ -2,6 +2,14 @@ import { notifications } from '@mantine/notifications';
 import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/client';
 
+/** A toast, with a close button that says what it does (Mantine's has no accessible name of its own). */
+export function notify(options: { color: string; message: string; title?: string; autoClose?: number }) {
+  notifications.show({
+    ...options,
+    closeButtonProps: { 'aria-label': document.documentElement.lang === 'id' ? 'Tutup' : 'Close' },
+  });
+}
+
 /**
  * A change through the API: on success it says so (when `success` is given) and refetches the queries it
  * touched; on failure it shows the API's message and request id. Forms that show errors inline pass
@@ -20,7 +28,7 @@ export function useApiMutation<TVars, TData>(options: {
     onSuccess: async (data, vars) => {
       await Promise.all((options.invalidates ?? []).map((queryKey) => queryClient.invalidateQueries({ queryKey })));
       if (options.success) {
-        notifications.show({
+        notify({
           color: 'green',
           message: typeof options.success === 'function' ? options.success(data) : options.success,
         });
@@ -30,7 +38,7 @@ export function useApiMutation<TVars, TData>(options: {
     onError: (error) => {
       if (options.quiet) return;
       const e = error instanceof ApiError ? error : null;
-      notifications.show({
+      notify({
         color: 'red',
         title: e?.code ?? 'Error',
         message: `${error.message}${e?.requestId ? ` (${e.requestId})` : ''}`,
