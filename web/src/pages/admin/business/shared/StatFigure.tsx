@@ -1,10 +1,10 @@
 import { Paper, SimpleGrid, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 
-/** A few key figures on top of a page: a label and a big value, each in its own box. */
+/** A few key figures on top of a page or section: a label and a big value, each in its own box. */
 export function StatFigures({ children }: { children: ReactNode }) {
   return (
-    <SimpleGrid cols={{ base: 2, sm: 3, md: 5 }} component="dl" style={{ margin: '0 0 var(--mantine-spacing-lg)' }}>
+    <SimpleGrid cols={{ base: 2, sm: 3, md: 5 }} mb="lg">
       {children}
     </SimpleGrid>
   );
@@ -22,11 +22,11 @@ export function StatFigure({
   testId?: string;
 }) {
   return (
-    <Paper withBorder p="sm">
-      <Text component="dt" size="sm" c="dimmed">
+    <Paper withBorder p="sm" role="group" aria-label={label}>
+      <Text size="sm" c="dimmed">
         {label}
       </Text>
-      <Text component="dd" m={0} fw={700} size="xl" data-testid={testId}>
+      <Text fw={700} size="lg" data-testid={testId} style={{ overflowWrap: 'anywhere' }}>
         {value}
       </Text>
       {hint ? (
