@@ -147,7 +147,13 @@ async function run(signal: AbortSignal) {
   while (!signal.aborted) {
     const token = await accessTokenForRequest();
     if (signal.aborted) break;
-    if (!token) break; // signed out: the session listener starts again on sign-in
+    if (!token) {
+      // Signed out: the session listener starts again on sign-in. Still signed in: the refresh could not
+      // reach the API (offline); try again later.
+      if (!getSession()) break;
+      await sleep(backoff(attempt++, retryMs), signal);
+      continue;
+    }
     let response: Response;
     try {
       response = await fetch(EVENTS_PATH, {
@@ -165,7 +171,7 @@ async function run(signal: AbortSignal) {
       // Once per failure: a refreshed token refused again waits like any error.
       if (!refreshedFor401) {
         refreshedFor401 = true;
-        if (!(await refreshSession())) break;
+        if (!(await refreshSession()) && !getSession()) break;
         continue;
       }
       await sleep(backoff(attempt++, retryMs), signal);
@@ -173,8 +179,14 @@ async function run(signal: AbortSignal) {
       continue;
     }
     refreshedFor401 = false;
-    if (response.status === 404 || response.status === 405 || response.status === 501) {
-      // No live stream on this server (yet): poll quietly.
+    const eventStream = (response.headers.get('content-type') ?? '').startsWith('text/event-stream');
+    if (
+      response.status === 404 ||
+      response.status === 405 ||
+      response.status === 501 ||
+      (response.ok && !eventStream)
+    ) {
+      // No live stream on this server (yet), or something else answers in its place: poll quietly.
       await response.body?.cancel().catch(() => {});
       await sleep(ABSENT_MS, signal);
       continue;

@@ -49,7 +49,7 @@ function Subscription({ subscription: s }: { subscription: Schemas['Subscription
           <>
             <StatusBadge status={s.status} />
             {live && (
-              <Button component="a" href={s.url} target="_blank" rel="noopener noreferrer" variant="light">
+              <Button component="a" href={s.url} target="_blank" rel="noopener noreferrer" variant="default">
                 {t.openAppShort}
               </Button>
             )}

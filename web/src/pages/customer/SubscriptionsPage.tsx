@@ -46,7 +46,7 @@ export default function SubscriptionsPage() {
         title={t.myApps}
         description={t.myAppsIntro}
         actions={
-          <Button component={Link} to="/services" variant="light">
+          <Button component={Link} to="/services" variant="default">
             {t.browse}
           </Button>
         }

@@ -37,7 +37,14 @@ export function CredentialsButton({ subscriptionId }: { subscriptionId: string }
       <Button variant="default" onClick={open}>
         {t.showCredentials}
       </Button>
-      <Modal opened={opened} onClose={close} title={t.credentialsTitle} size="lg" centered>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={t.credentialsTitle}
+        size="lg"
+        centered
+        closeButtonProps={{ 'aria-label': c.close }}
+      >
         <Stack>
           <Text size="sm">{t.credentialsNote}</Text>
           {opened && (
@@ -68,7 +75,7 @@ export function CredentialsButton({ subscriptionId }: { subscriptionId: string }
                           <Table.Td>
                             <CopyButton value={item.value}>
                               {({ copied, copy }) => (
-                                <Button size="compact-xs" variant="light" onClick={copy}>
+                                <Button size="compact-xs" variant="default" onClick={copy}>
                                   {copied ? c.copied : c.copy}
                                   <VisuallyHidden> {item.name}</VisuallyHidden>
                                 </Button>

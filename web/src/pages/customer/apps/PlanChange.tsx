@@ -75,7 +75,7 @@ function PlanForm({ subscription: s, plans }: { subscription: Subscription; plan
           />
           <Button
             type="submit"
-            variant="light"
+            variant="default"
             loading={change.isPending}
             disabled={s.status !== 'ACTIVE' || !choice || choice === target}
           >

@@ -74,8 +74,7 @@ export function PodLogs({ pod }: { pod: Schemas['Pod'] }) {
               {t.refreshLogs}
             </Button>
             <Button
-              variant={follow.following ? 'filled' : 'light'}
-              color={follow.following ? 'red' : undefined}
+              variant="default"
               onClick={follow.following ? follow.stop : follow.start}
               disabled={!available}
               aria-pressed={follow.following}

@@ -40,6 +40,7 @@ export function RestartPod({ pod }: { pod: Schemas['Pod'] }) {
         }}
         title={t.restartTitle}
         centered
+        closeButtonProps={{ 'aria-label': c.close }}
       >
         <Stack>
           <Text size="sm">{t.restartText}</Text>
