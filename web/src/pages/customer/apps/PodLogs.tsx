@@ -1,4 +1,5 @@
 import { Box, Button, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { api, call, type Schemas } from '../../../api/client';
@@ -21,7 +22,8 @@ const TAIL_DEFAULT = 200;
 export function PodLogs({ pod }: { pod: Schemas['Pod'] }) {
   const t = useMessages(appsMessages);
   const [tailInput, setTailInput] = useState<number | string>(TAIL_DEFAULT);
-  const tail = clampTail(tailInput);
+  // Typing "1000" asks once, not for 1, 10, 100 and 1000.
+  const [tail] = useDebouncedValue(clampTail(tailInput), 400);
   const available = pod.status !== 'FAILED' && pod.status !== 'TERMINATED';
   const follow = useFollowLogs(pod.id, tail);
   const logs = useQuery({
