@@ -1,5 +1,6 @@
 import { Alert, Anchor, Box, Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
@@ -8,7 +9,7 @@ import { useMessages } from '../../i18n/i18n';
 import { AgentBadge } from './cluster/AgentBadge';
 import { DrainProgress } from './cluster/DrainProgress';
 import { useClusterFormat } from './cluster/format';
-import { workerQuery } from './cluster/queries';
+import { keys, workerQuery } from './cluster/queries';
 import { WorkerActions } from './cluster/WorkerActions';
 import {
   WorkerAgentCard,
@@ -26,6 +27,13 @@ export default function WorkerPage() {
   const t = useMessages(workerDetailMessages);
   const f = useClusterFormat();
   const worker = useQuery(workerQuery(id));
+  // While a drain moves pods away, the list of apps on the worker (from the pods table) follows each round.
+  const queryClient = useQueryClient();
+  const drain = worker.data?.drain;
+  const progress = drain ? `${drain.state}:${drain.evicted.length}:${drain.failed.length}` : '';
+  useEffect(() => {
+    if (progress) void queryClient.invalidateQueries({ queryKey: keys.pods });
+  }, [progress, queryClient]);
   return (
     <>
       <Anchor component={Link} to="/admin/workers" size="sm" mb="xs" display="inline-block">

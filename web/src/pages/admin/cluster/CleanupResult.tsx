@@ -3,6 +3,7 @@ import type { Schemas } from '../../../api/client';
 import { useMessages } from '../../../i18n/i18n';
 import { useClusterFormat } from './format';
 import { orphanMessages } from './orphan-messages';
+import { ScrollTable } from './ScrollTable';
 
 type Result = Schemas['OrphanCleanupResult'];
 type Outcome = Schemas['CleanupOutcome'];
@@ -66,7 +67,7 @@ export function CleanupResult({ result }: { result: Result }) {
         {result.objects.length === 0 && result.namespaces.length === 0 ? (
           <Text size="sm">{t.nothingToDelete}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={720}>
+          <ScrollTable minWidth={720}>
             <Table fz="sm" striped>
               <Table.Thead>
                 <Table.Tr>
@@ -101,7 +102,7 @@ export function CleanupResult({ result }: { result: Result }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
       </Stack>
     </Card>

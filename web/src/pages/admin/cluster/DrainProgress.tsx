@@ -3,6 +3,7 @@ import type { Schemas } from '../../../api/client';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { useMessages } from '../../../i18n/i18n';
 import { useClusterFormat } from './format';
+import { ScrollTable } from './ScrollTable';
 import { drainMessages } from './worker-detail-messages';
 
 type Drain = NonNullable<Schemas['Worker']['drain']>;
@@ -16,7 +17,7 @@ function PodList({ title, pods }: { title: string; pods: DrainPod[] }) {
       <Title order={3} size="h6">
         {title} ({pods.length})
       </Title>
-      <Table.ScrollContainer minWidth={420}>
+      <ScrollTable minWidth={420}>
         <Table withTableBorder fz="sm">
           <Table.Thead>
             <Table.Tr>
@@ -35,7 +36,7 @@ function PodList({ title, pods }: { title: string; pods: DrainPod[] }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Stack>
   );
 }

@@ -4,16 +4,24 @@ import { StatusBadge } from '../../../components/StatusBadge';
 import { useMessages } from '../../../i18n/i18n';
 import { useClusterFormat } from './format';
 import { ORPHAN_REASONS, orphanMessages } from './orphan-messages';
+import { ScrollTable } from './ScrollTable';
 
 type Report = Schemas['OrphanReport'];
 type Cleanup = Schemas['OrphanCleanupAction'];
 
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
 const CLEANUP_COLOR: Record<Cleanup, string> = { delete: 'red', 'delete-with-include-unknown': 'orange', keep: 'gray' };
 
 export function CleanupBadge({ cleanup }: { cleanup: Cleanup }) {
   const t = useMessages(orphanMessages);
   return (
-    <Badge variant="outline" color={CLEANUP_COLOR[cleanup]} style={{ textTransform: 'none' }} data-cleanup={cleanup}>
+    <Badge
+      variant="outline"
+      color={CLEANUP_COLOR[cleanup]}
+      style={{ textTransform: 'none', overflow: 'visible' }}
+      styles={{ label: { overflow: 'visible', color: 'var(--mantine-color-text)' } }}
+      data-cleanup={cleanup}
+    >
       {t[cleanup]}
     </Badge>
   );
@@ -74,6 +82,11 @@ export function OrphanNamespaces({ report }: { report: Report }) {
       <Title order={2} size="h4" id="orphans-objects">
         {t.objects}
       </Title>
+      {report.namespaces.length > 0 && (
+        <Text size="sm" c="dimmed">
+          {t.cleanupLegend}
+        </Text>
+      )}
       {report.namespaces.length === 0 ? (
         <Text size="sm" data-testid="no-orphans">
           {t.noOrphans}
@@ -98,7 +111,7 @@ export function OrphanNamespaces({ report }: { report: Report }) {
               </Text>
             )}
             {group.objects.length > 0 && (
-              <Table.ScrollContainer minWidth={760}>
+              <ScrollTable minWidth={760}>
                 <Table fz="sm" striped>
                   <Table.Thead>
                     <Table.Tr>
@@ -116,16 +129,18 @@ export function OrphanNamespaces({ report }: { report: Report }) {
                         <Table.Td>{object.kind}</Table.Td>
                         <Table.Td ff="monospace">{object.name}</Table.Td>
                         <Table.Td>{t[object.reason]}</Table.Td>
-                        <Table.Td>
+                        <Table.Td style={NOWRAP}>
                           <CleanupBadge cleanup={object.cleanup} />
                         </Table.Td>
-                        <Table.Td ta="right">{f.age(object.ageSeconds)}</Table.Td>
+                        <Table.Td ta="right" style={NOWRAP}>
+                          {f.age(object.ageSeconds)}
+                        </Table.Td>
                         <Table.Td>{object.subscriptionId ? <Code>{object.subscriptionId}</Code> : '—'}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </ScrollTable>
             )}
           </Card>
         ))
@@ -150,7 +165,7 @@ export function LiveWithoutObjects({ report }: { report: Report }) {
           <Text size="sm" c="dimmed">
             {t.missingNote}
           </Text>
-          <Table.ScrollContainer minWidth={760}>
+          <ScrollTable minWidth={760}>
             <Table fz="sm" striped>
               <Table.Thead>
                 <Table.Tr>
@@ -171,18 +186,20 @@ export function LiveWithoutObjects({ report }: { report: Report }) {
                         {row.subscriptionId}
                       </Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td style={NOWRAP}>
                       <StatusBadge status={row.status} />
                     </Table.Td>
-                    <Table.Td>{row.podStatus ? <StatusBadge status={row.podStatus} /> : '—'}</Table.Td>
+                    <Table.Td style={NOWRAP}>{row.podStatus ? <StatusBadge status={row.podStatus} /> : '—'}</Table.Td>
                     <Table.Td ff="monospace">{row.namespace ?? '—'}</Table.Td>
                     <Table.Td>{row.missing === 'objects' ? t.missingObjects : t.missingWorkload}</Table.Td>
-                    <Table.Td ta="right">{f.age(row.ageSeconds)}</Table.Td>
+                    <Table.Td ta="right" style={NOWRAP}>
+                      {f.age(row.ageSeconds)}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         </>
       )}
     </Stack>

@@ -5,6 +5,7 @@ import { StatusBadge } from '../../../components/StatusBadge';
 import { useMessages } from '../../../i18n/i18n';
 import { useClusterFormat } from './format';
 import { podMessages } from './pod-messages';
+import { ScrollTable } from './ScrollTable';
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
 
@@ -13,7 +14,7 @@ export function PodsTable({ pods, onOpen }: { pods: Schemas['AdminPod'][]; onOpe
   const t = useMessages(podMessages);
   const f = useClusterFormat();
   return (
-    <Table.ScrollContainer minWidth={1080}>
+    <ScrollTable minWidth={1080}>
       <Table striped highlightOnHover verticalSpacing="sm" aria-label={t.list}>
         <Table.Thead>
           <Table.Tr>
@@ -84,6 +85,6 @@ export function PodsTable({ pods, onOpen }: { pods: Schemas['AdminPod'][]; onOpe
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }

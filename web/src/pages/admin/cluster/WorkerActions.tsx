@@ -8,8 +8,8 @@ import { keys } from './queries';
 import { workerDetailMessages } from './worker-detail-messages';
 
 /**
- * Cordon, Uncordon and Drain. The three are always shown (so their place never moves); the one that makes no
- * sense now is disabled: Cordon on a cordoned worker, Uncordon on a schedulable one, Drain while one runs.
+ * Cordon or Uncordon (whichever applies: a cordoned worker offers Uncordon), and Drain (disabled while one
+ * runs, and on a worker gone from the cluster).
  */
 export function WorkerActions({ worker }: { worker: Schemas['WorkerDetail'] }) {
   const t = useMessages(workerDetailMessages);
@@ -31,22 +31,20 @@ export function WorkerActions({ worker }: { worker: Schemas['WorkerDetail'] }) {
   const busy = cordon.isPending || uncordon.isPending;
   return (
     <>
-      <Button
-        variant="default"
-        onClick={() => cordon.mutate()}
-        loading={cordon.isPending}
-        disabled={gone || cordoned || busy}
-      >
-        {t.cordon}
-      </Button>
-      <Button
-        variant="default"
-        onClick={() => uncordon.mutate()}
-        loading={uncordon.isPending}
-        disabled={gone || !cordoned || draining || busy}
-      >
-        {t.uncordon}
-      </Button>
+      {cordoned ? (
+        <Button
+          variant="default"
+          onClick={() => uncordon.mutate()}
+          loading={uncordon.isPending}
+          disabled={gone || draining || busy}
+        >
+          {t.uncordon}
+        </Button>
+      ) : (
+        <Button variant="default" onClick={() => cordon.mutate()} loading={cordon.isPending} disabled={gone || busy}>
+          {t.cordon}
+        </Button>
+      )}
       <Button color="red" onClick={drainModal.open} disabled={gone || draining}>
         {t.drain}
       </Button>

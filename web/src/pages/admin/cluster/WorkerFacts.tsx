@@ -5,6 +5,7 @@ import { common } from '../../../i18n/common';
 import { useMessages } from '../../../i18n/i18n';
 import { CapacityBar, CapacityBars, capacityMessages } from './CapacityBar';
 import { useClusterFormat } from './format';
+import { ScrollTable } from './ScrollTable';
 import { workerDetailMessages } from './worker-detail-messages';
 
 type Worker = Schemas['WorkerDetail'];
@@ -86,7 +87,7 @@ export function WorkerCapacityCard({ worker }: { worker: Worker }) {
   return (
     <Section title={t.capacity}>
       <CapacityBars usage={worker} podCount={worker.podCount} />
-      <Table.ScrollContainer minWidth={420} mt="md">
+      <ScrollTable minWidth={420} mt="md">
         <Table fz="sm">
           <Table.Thead>
             <Table.Tr>
@@ -109,7 +110,7 @@ export function WorkerCapacityCard({ worker }: { worker: Worker }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Section>
   );
 }
@@ -127,7 +128,9 @@ export function WorkerAgentCard({ worker }: { worker: Worker }) {
       {!agent.lastHeartbeatAt ? (
         <Stack gap="xs">
           <Text size="sm">{t.noHeartbeat}</Text>
-          <Code block>{`WORKER_AGENT_TOKEN=… kapal agent --node ${worker.name}`}</Code>
+          <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+            {`WORKER_AGENT_TOKEN=… kapal agent --node ${worker.name}`}
+          </Code>
         </Stack>
       ) : (
         <Stack gap="sm">
@@ -176,7 +179,7 @@ export function WorkerLabelsCard({ worker }: { worker: Worker }) {
       {labels.length === 0 ? (
         <Text size="sm">{t.noLabels}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={420}>
+        <ScrollTable minWidth={420}>
           <Table fz="sm">
             <Table.Thead>
               <Table.Tr>
@@ -195,7 +198,7 @@ export function WorkerLabelsCard({ worker }: { worker: Worker }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
       <Title order={3} size="h5" mt="md" mb="xs">
         {t.taints}
@@ -203,7 +206,7 @@ export function WorkerLabelsCard({ worker }: { worker: Worker }) {
       {worker.taints.length === 0 ? (
         <Text size="sm">{t.noTaints}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={420}>
+        <ScrollTable minWidth={420}>
           <Table fz="sm">
             <Table.Thead>
               <Table.Tr>
@@ -224,7 +227,7 @@ export function WorkerLabelsCard({ worker }: { worker: Worker }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
     </Section>
   );
@@ -239,7 +242,7 @@ export function WorkerConditionsCard({ worker }: { worker: Worker }) {
       {worker.conditions.length === 0 ? (
         <Text size="sm">{t.noConditions}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
+        <ScrollTable minWidth={640}>
           <Table fz="sm">
             <Table.Thead>
               <Table.Tr>
@@ -262,7 +265,7 @@ export function WorkerConditionsCard({ worker }: { worker: Worker }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
     </Section>
   );

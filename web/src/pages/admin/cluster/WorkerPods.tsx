@@ -9,6 +9,7 @@ import { StatusBadge } from '../../../components/StatusBadge';
 import { useMessages } from '../../../i18n/i18n';
 import { useClusterFormat } from './format';
 import { podsQuery } from './queries';
+import { ScrollTable } from './ScrollTable';
 import { workerDetailMessages } from './worker-detail-messages';
 
 /** The customers' apps on the worker (GET /admin/pods?worker=<name>), paged. */
@@ -30,7 +31,7 @@ export function WorkerAppPods({ worker }: { worker: Schemas['WorkerDetail'] }) {
       <QueryState query={pods} isEmpty={(d) => d.items.length === 0} empty={t.noPods}>
         {(data) => (
           <>
-            <Table.ScrollContainer minWidth={760}>
+            <ScrollTable minWidth={760}>
               <Table fz="sm" striped>
                 <Table.Thead>
                   <Table.Tr>
@@ -58,7 +59,7 @@ export function WorkerAppPods({ worker }: { worker: Schemas['WorkerDetail'] }) {
                       </Table.Td>
                       <Table.Td>{pod.user.email}</Table.Td>
                       <Table.Td>{pod.service?.name ?? '—'}</Table.Td>
-                      <Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
                         <StatusBadge status={pod.status} />
                       </Table.Td>
                       <Table.Td ta="right">
@@ -69,7 +70,7 @@ export function WorkerAppPods({ worker }: { worker: Schemas['WorkerDetail'] }) {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
             <Pager page={data.page} pageSize={data.pageSize} total={data.total} onChange={setPage} />
           </>
         )}
@@ -90,9 +91,9 @@ export function WorkerClusterPods({ worker }: { worker: Schemas['WorkerDetail'] 
       {worker.pods === null ? (
         <Text size="sm">{t.clusterPodsUnavailable}</Text>
       ) : worker.pods.length === 0 ? (
-        <Text size="sm">{t.noPods}</Text>
+        <Text size="sm">{t.noClusterPods}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
+        <ScrollTable minWidth={560}>
           <Table fz="sm">
             <Table.Thead>
               <Table.Tr>
@@ -113,7 +114,7 @@ export function WorkerClusterPods({ worker }: { worker: Schemas['WorkerDetail'] 
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
       )}
     </Card>
   );

@@ -6,6 +6,7 @@ import { useMessages } from '../../../i18n/i18n';
 import { AgentBadge } from './AgentBadge';
 import { CapacityBars } from './CapacityBar';
 import { useClusterFormat } from './format';
+import { ScrollTable } from './ScrollTable';
 import { workerMessages } from './worker-messages';
 
 /** One row per worker: its node name links to the worker's page. */
@@ -13,7 +14,7 @@ export function WorkersTable({ workers }: { workers: Schemas['Worker'][] }) {
   const t = useMessages(workerMessages);
   const f = useClusterFormat();
   return (
-    <Table.ScrollContainer minWidth={860}>
+    <ScrollTable minWidth={860}>
       <Table striped highlightOnHover verticalSpacing="sm" aria-label={t.listTitle}>
         <Table.Thead>
           <Table.Tr>
@@ -38,10 +39,10 @@ export function WorkersTable({ workers }: { workers: Schemas['Worker'][] }) {
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <StatusBadge status={w.status} />
               </Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <AgentBadge online={w.online} lastHeartbeatAt={w.agent.lastHeartbeatAt} />
               </Table.Td>
               <Table.Td>
@@ -64,6 +65,6 @@ export function WorkersTable({ workers }: { workers: Schemas['Worker'][] }) {
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }

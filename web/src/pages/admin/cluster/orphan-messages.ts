@@ -25,8 +25,8 @@ export const orphanMessages = defineMessages({
     'subscription-unknown': 'Unknown subscription',
     'tenant-unknown': 'Unknown tenant',
     'unlabelled-in-managed-namespace': 'Not Kapal’s, in a managed namespace',
-    delete: 'Deleted by a cleanup',
-    'delete-with-include-unknown': 'Deleted only with “Include unknown subscriptions”',
+    delete: 'Deleted',
+    'delete-with-include-unknown': 'Only with unknown',
     keep: 'Kept',
     noOrphans: 'No orphaned objects: the cluster matches the database.',
     namespace: 'Namespace',
@@ -47,6 +47,8 @@ export const orphanMessages = defineMessages({
     podStatus: 'Pod',
     missingNote: 'The reconciler’s next pass re-creates them; a long list means the pass is failing.',
     cleanupTitle: 'Cleanup',
+    cleanupLegend:
+      'On cleanup: “Deleted” goes with every cleanup, “Only with unknown” only when unknown subscriptions are included, “Kept” never.',
     cleanupIntro:
       'A dry run lists what a cleanup would delete, deleting nothing. Objects of unknown subscriptions and tenants may belong to another installation sharing the cluster, or to apps bought after a restored backup: they are kept unless you include them.',
     includeUnknown: 'Include unknown subscriptions',
@@ -55,8 +57,8 @@ export const orphanMessages = defineMessages({
     deleteOrphans: 'Delete orphans',
     confirmTitle: 'Delete orphaned objects?',
     confirmBody: (objects: number, namespaces: number) =>
-      `${objects} objects and ${namespaces} namespaces will be deleted from the cluster.`,
-    confirmKept: (kept: number) => `${kept} reported objects are kept.`,
+      `${objects} ${objects === 1 ? 'object' : 'objects'} and ${namespaces} ${namespaces === 1 ? 'namespace' : 'namespaces'} will be deleted from the cluster.`,
+    confirmKept: (kept: number) => (kept === 1 ? '1 reported object is kept.' : `${kept} reported objects are kept.`),
     confirmUnknown: 'Objects of unknown subscriptions and tenants are included.',
     confirmNoUnknown: 'Objects of unknown subscriptions and tenants are kept.',
     confirmRecheck:
@@ -94,8 +96,8 @@ export const orphanMessages = defineMessages({
     'subscription-unknown': 'Langganan tidak dikenal',
     'tenant-unknown': 'Penyewa tidak dikenal',
     'unlabelled-in-managed-namespace': 'Bukan milik Kapal, di namespace terkelola',
-    delete: 'Dihapus oleh pembersihan',
-    'delete-with-include-unknown': 'Dihapus hanya dengan “Sertakan langganan tak dikenal”',
+    delete: 'Dihapus',
+    'delete-with-include-unknown': 'Hanya dengan tak dikenal',
     keep: 'Dipertahankan',
     noOrphans: 'Tidak ada objek yatim: klaster sesuai dengan basis data.',
     namespace: 'Namespace',
@@ -116,6 +118,8 @@ export const orphanMessages = defineMessages({
     podStatus: 'Pod',
     missingNote: 'Putaran reconciler berikutnya membuatnya kembali; daftar yang panjang berarti putaran itu gagal.',
     cleanupTitle: 'Pembersihan',
+    cleanupLegend:
+      'Saat pembersihan: “Dihapus” ikut setiap pembersihan, “Hanya dengan tak dikenal” hanya jika langganan tak dikenal disertakan, “Dipertahankan” tidak pernah.',
     cleanupIntro:
       'Uji coba mencantumkan apa yang akan dihapus pembersihan tanpa menghapus apa pun. Objek langganan dan penyewa yang tidak dikenal mungkin milik instalasi lain yang berbagi klaster, atau aplikasi yang dibeli setelah cadangan dipulihkan: objek itu dipertahankan kecuali Anda menyertakannya.',
     includeUnknown: 'Sertakan langganan tak dikenal',
