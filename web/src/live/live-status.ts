@@ -60,6 +60,17 @@ function invalidateAll(client: QueryClient) {
   void client.invalidateQueries({ queryKey: liveKeys.pods });
 }
 
+/** Changes come in bursts (a subscription and its pod, a drained node's pods): one refetch per burst. */
+const BURST_MS = 150;
+let burst: ReturnType<typeof setTimeout> | undefined;
+function invalidateSoon(client: QueryClient) {
+  if (burst !== undefined) return;
+  burst = setTimeout(() => {
+    burst = undefined;
+    invalidateAll(client);
+  }, BURST_MS);
+}
+
 /** One row changed: show its new status at once where it is cached, then refetch what shows it. */
 function applyChange(client: QueryClient, change: StatusChange) {
   const key = change.kind === 'subscription' ? liveKeys.subscription(change.id) : liveKeys.pod(change.id);
@@ -69,7 +80,7 @@ function applyChange(client: QueryClient, change: StatusChange) {
     );
   }
   // A subscription's view carries its pod, and a pod's page shows its subscription's name: both families.
-  invalidateAll(client);
+  invalidateSoon(client);
 }
 
 function handle(event: SseEvent) {
