@@ -18,6 +18,7 @@ import { serverFieldErrors } from '../../../../components/forms';
 import { useApiMutation } from '../../../../components/mutations';
 import { common } from '../../../../i18n/common';
 import { useFormat, useMessages } from '../../../../i18n/i18n';
+import { useReportOpen } from '../shared/escape';
 import { adminWords } from '../shared/messages';
 import { useNotify } from '../shared/notify';
 import { catalogMessages } from './messages';
@@ -74,6 +75,7 @@ export function PlanFormModal({ serviceId, plan, onClose }: { serviceId: string;
   const c = useMessages(common);
   const f = useFormat();
   const notify = useNotify();
+  useReportOpen(true);
   const range = (min: number, max: number) => w.wholeBetween(f.number(min), f.number(max));
   const within = (min: number, max: number) => (v: number | string) => (intIn(v, min, max) ? null : range(min, max));
   const form = useForm<Values>({

@@ -6,6 +6,7 @@ import { EmptyState, QueryState } from '../../../../components/QueryState';
 import { common } from '../../../../i18n/common';
 import { useFormat, useMessages } from '../../../../i18n/i18n';
 import { ConfirmAction } from '../shared/ConfirmAction';
+import { useNestedModals } from '../shared/escape';
 import { adminWords } from '../shared/messages';
 import { Tag } from '../shared/Tag';
 import { catalogMessages } from './messages';
@@ -18,6 +19,7 @@ export function PlansDrawer({ serviceId, onClose }: { serviceId: string; onClose
   const t = useMessages(catalogMessages);
   const c = useMessages(common);
   const [editing, setEditing] = useState<Plan | 'new' | null>(null);
+  const nested = useNestedModals();
   const query = useQuery({
     queryKey: ['admin', 'catalog', 'service', serviceId],
     queryFn: () => call(api.GET('/api/v1/admin/services/{id}', { params: { path: { id: serviceId } } })),
@@ -25,6 +27,7 @@ export function PlansDrawer({ serviceId, onClose }: { serviceId: string; onClose
   });
   return (
     <Drawer
+      closeOnEscape={!nested.modalOpen}
       opened={serviceId !== ''}
       onClose={onClose}
       position="right"
@@ -32,30 +35,32 @@ export function PlansDrawer({ serviceId, onClose }: { serviceId: string; onClose
       title={query.data ? t.plansOf(query.data.name) : t.plans}
       closeButtonProps={{ 'aria-label': c.close }}
     >
-      {serviceId !== '' && (
-        <QueryState query={query}>
-          {(service) => (
-            <Stack>
-              <Group>
-                <Button onClick={() => setEditing('new')}>{t.newPlan}</Button>
-              </Group>
-              {service.plans.length === 0 ? (
-                <EmptyState>{t.noPlans}</EmptyState>
-              ) : (
-                <PlansTable serviceId={service.id} plans={service.plans} onEdit={setEditing} />
-              )}
-              {editing && (
-                <PlanFormModal
-                  key={editing === 'new' ? 'new' : editing.id}
-                  serviceId={service.id}
-                  plan={editing === 'new' ? undefined : editing}
-                  onClose={() => setEditing(null)}
-                />
-              )}
-            </Stack>
-          )}
-        </QueryState>
-      )}
+      <nested.Provider>
+        {serviceId !== '' && (
+          <QueryState query={query}>
+            {(service) => (
+              <Stack>
+                <Group>
+                  <Button onClick={() => setEditing('new')}>{t.newPlan}</Button>
+                </Group>
+                {service.plans.length === 0 ? (
+                  <EmptyState>{t.noPlans}</EmptyState>
+                ) : (
+                  <PlansTable serviceId={service.id} plans={service.plans} onEdit={setEditing} />
+                )}
+                {editing && (
+                  <PlanFormModal
+                    key={editing === 'new' ? 'new' : editing.id}
+                    serviceId={service.id}
+                    plan={editing === 'new' ? undefined : editing}
+                    onClose={() => setEditing(null)}
+                  />
+                )}
+              </Stack>
+            )}
+          </QueryState>
+        )}
+      </nested.Provider>
     </Drawer>
   );
 }

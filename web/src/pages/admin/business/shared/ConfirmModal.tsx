@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { ErrorAlert } from '../../../../components/ErrorAlert';
 import { common } from '../../../../i18n/common';
 import { useMessages } from '../../../../i18n/i18n';
+import { useReportOpen } from './escape';
 import { adminWords } from './messages';
 
 /**
@@ -35,6 +36,7 @@ export function ConfirmModal({
 }) {
   const t = useMessages(common);
   const w = useMessages(adminWords);
+  useReportOpen(opened);
   return (
     <Modal opened={opened} onClose={onClose} title={title} centered closeButtonProps={{ 'aria-label': t.close }}>
       <Stack>

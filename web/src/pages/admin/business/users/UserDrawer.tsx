@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { api, call, type Schemas } from '../../../../api/client';
 import { QueryState } from '../../../../components/QueryState';
 import { useFormat, useMessages } from '../../../../i18n/i18n';
+import { useNestedModals } from '../shared/escape';
 import { adminWords } from '../shared/messages';
 import { Tag } from '../shared/Tag';
 import { AdjustCredit } from './AdjustCredit';
@@ -16,6 +17,7 @@ export const userQueryKey = (id: string) => ['admin', 'users', 'detail', id];
 /** One user (`?user=<id>` in the address): details, edit, credit adjustment, delete. */
 export function UserDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const t = useMessages(usersMessages);
+  const nested = useNestedModals();
   const query = useQuery({
     queryKey: userQueryKey(id),
     queryFn: () => call(api.GET('/api/v1/admin/users/{id}', { params: { path: { id } } })),
@@ -23,6 +25,7 @@ export function UserDrawer({ id, onClose }: { id: string; onClose: () => void })
   });
   return (
     <Drawer
+      closeOnEscape={!nested.modalOpen}
       opened={id !== ''}
       onClose={onClose}
       position="right"
@@ -30,24 +33,26 @@ export function UserDrawer({ id, onClose }: { id: string; onClose: () => void })
       title={query.data ? query.data.email : t.user}
       closeButtonProps={{ 'aria-label': t.close }}
     >
-      {id !== '' && (
-        <QueryState query={query}>
-          {(user) => (
-            <Stack gap="lg">
-              <UserFacts user={user} />
-              <Anchor component={Link} to={`/admin/transactions?userId=${user.id}`} size="sm">
-                {t.transactionsLink}
-              </Anchor>
-              <Divider />
-              <EditUserForm key={`${user.id}:${user.updatedAt}`} user={user} />
-              <Divider />
-              <AdjustCredit key={user.id} user={user} />
-              <Divider />
-              <DeleteUser user={user} onDeleted={onClose} />
-            </Stack>
-          )}
-        </QueryState>
-      )}
+      <nested.Provider>
+        {id !== '' && (
+          <QueryState query={query}>
+            {(user) => (
+              <Stack gap="lg">
+                <UserFacts user={user} />
+                <Anchor component={Link} to={`/admin/transactions?userId=${user.id}`} size="sm">
+                  {t.transactionsLink}
+                </Anchor>
+                <Divider />
+                <EditUserForm key={`${user.id}:${user.updatedAt}`} user={user} />
+                <Divider />
+                <AdjustCredit key={user.id} user={user} />
+                <Divider />
+                <DeleteUser user={user} onDeleted={onClose} />
+              </Stack>
+            )}
+          </QueryState>
+        )}
+      </nested.Provider>
     </Drawer>
   );
 }

@@ -117,7 +117,7 @@ export const usersMessages = defineMessages({
     signups30: 'Pendaftaran, 30 hari terakhir',
     email: 'Email',
     name: 'Nama',
-    verified: 'Email verified',
+    verified: 'Email terverifikasi',
     lastLogin: 'Masuk terakhir',
     signedUp: 'Mendaftar',
     never: 'Belum pernah',
