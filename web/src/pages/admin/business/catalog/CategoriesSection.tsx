@@ -23,7 +23,7 @@ export function CategoriesSection({ query }: { query: UseQueryResult<{ items: Ca
         <Title order={2} size="h3" id="catalog-categories">
           {t.categories}
         </Title>
-        <Button variant="light" onClick={() => setEditing('new')}>
+        <Button variant="default" onClick={() => setEditing('new')}>
           {t.newCategory}
         </Button>
       </Group>

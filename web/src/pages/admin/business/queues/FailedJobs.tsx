@@ -105,7 +105,7 @@ function FailedJobRow({ queue, job }: { queue: string; job: FailedJob }) {
       <Table.Td>
         <Button
           size="xs"
-          variant="light"
+          variant="default"
           loading={retry.isPending}
           aria-label={t.retryJob(job.id, queue)}
           onClick={() => retry.mutate(undefined)}

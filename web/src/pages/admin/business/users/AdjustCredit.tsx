@@ -78,7 +78,7 @@ export function AdjustCredit({ user }: { user: Schemas['User'] }) {
           />
           <Textarea label={t.reason} required autosize minRows={2} maxLength={500} {...form.getInputProps('reason')} />
           <Group>
-            <Button type="submit" variant="light">
+            <Button type="submit" variant="default">
               {t.adjust}
             </Button>
           </Group>
