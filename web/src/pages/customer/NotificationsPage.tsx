@@ -1,6 +1,127 @@
+import { Badge, Table, Text } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
+import { api, call, type Schemas } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
+import { Pager } from '../../components/Pager';
+import { QueryState } from '../../components/QueryState';
+import { common } from '../../i18n/common';
+import { defineMessages, useFormat, useMessages } from '../../i18n/i18n';
 
-// Being written (issue 13): replaced by the page itself.
+const PAGE_SIZE = 20;
+
+type Status = Schemas['Notification']['status'];
+
+const m = defineMessages({
+  en: {
+    title: 'Notifications',
+    description: 'The emails Kapal sent you, newest first.',
+    subject: 'Subject',
+    kind: 'Kind',
+    to: 'Sent to',
+    created: 'Date',
+    sentAt: 'Delivered',
+    none: 'No emails yet.',
+    status_queued: 'Queued',
+    status_sending: 'Sending',
+    status_sent: 'Sent',
+    status_failed: 'Failed',
+  },
+  id: {
+    title: 'Notifikasi',
+    description: 'Email yang dikirim Kapal kepada Anda, terbaru lebih dulu.',
+    subject: 'Subjek',
+    kind: 'Jenis',
+    to: 'Dikirim ke',
+    created: 'Tanggal',
+    sentAt: 'Terkirim',
+    none: 'Belum ada email.',
+    status_queued: 'Dalam antrean',
+    status_sending: 'Sedang dikirim',
+    status_sent: 'Terkirim',
+    status_failed: 'Gagal',
+  },
+});
+
+const COLORS: Record<Status, string> = { queued: 'blue', sending: 'blue', sent: 'green', failed: 'red' };
+
+/** /notifications: the user's mail history (GET /me/notifications), paged by the API. */
 export default function NotificationsPage() {
-  return <PageHeader title="NotificationsPage" />;
+  const t = useMessages(m);
+  const c = useMessages(common);
+  const f = useFormat();
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const query = { page, pageSize: PAGE_SIZE };
+  const notifications = useQuery({
+    queryKey: ['my-notifications', query],
+    queryFn: () => call(api.GET('/api/v1/me/notifications', { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <>
+      <PageHeader title={t.title} description={t.description} />
+      <QueryState query={notifications} isEmpty={(data) => data.total === 0} empty={t.none}>
+        {(data) => (
+          <>
+            {/* Scrolls sideways at phone width: focusable, so the keyboard can scroll it (nothing in it takes focus). */}
+            <Table.ScrollContainer minWidth={720} type="native" tabIndex={0} role="region" aria-label={t.title}>
+              <Table striped>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t.created}</Table.Th>
+                    <Table.Th>{t.subject}</Table.Th>
+                    <Table.Th>{t.kind}</Table.Th>
+                    <Table.Th>{t.to}</Table.Th>
+                    <Table.Th>{c.status}</Table.Th>
+                    <Table.Th>{t.sentAt}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.items.map((mail) => (
+                    <Table.Tr key={mail.id}>
+                      <Table.Td>
+                        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                          {f.dateTime(mail.createdAt)}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" fw={500}>
+                          {mail.subject}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" ff="monospace">
+                          {mail.template}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{mail.recipient}</Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Badge variant="dot" color={COLORS[mail.status]} data-status={mail.status}>
+                          {t[`status_${mail.status}`]}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                          {f.dateTime(mail.sentAt)}
+                        </Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            <Pager
+              page={data.page}
+              pageSize={data.pageSize}
+              total={data.total}
+              onChange={(p) => setParams(p > 1 ? { page: String(p) } : {})}
+            />
+          </>
+        )}
+      </QueryState>
+    </>
+  );
 }

@@ -1,6 +1,229 @@
+import { Button, Group, Paper, Select, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { api, call } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
+import { Pager } from '../../components/Pager';
+import { QueryState } from '../../components/QueryState';
+import { common } from '../../i18n/common';
+import { defineMessages, useFormat, useMessages } from '../../i18n/i18n';
+import { billingKeys } from './billing/queries';
+import { TransactionStatusBadge } from './billing/StatusBadges';
+import { TransactionDrawer } from './billing/TransactionDetails';
+import {
+  billingWords,
+  statusLabel,
+  TRANSACTION_STATUSES,
+  TRANSACTION_TYPES,
+  type Transaction,
+  typeLabel,
+} from './billing/words';
 
-// Being written (issue 13): replaced by the page itself.
+const PAGE_SIZE = 20;
+
+const m = defineMessages({
+  en: {
+    intro: 'Every change to your balance: top-ups, charges for your apps, refunds and adjustments.',
+    description: 'Description',
+    type: 'Type',
+    from: 'From',
+    to: 'To',
+    clear: 'Clear filters',
+    date: 'Date',
+    none: 'No transactions yet.',
+    noneMatch: 'No transaction matches these filters.',
+    details: (what: string, date: string) => `Details of ${what} (${date})`,
+    back: 'Back to billing',
+  },
+  id: {
+    intro: 'Setiap perubahan saldo Anda: isi saldo, biaya aplikasi, pengembalian dana, dan penyesuaian.',
+    description: 'Keterangan',
+    type: 'Jenis',
+    from: 'Dari',
+    to: 'Sampai',
+    clear: 'Hapus filter',
+    date: 'Tanggal',
+    none: 'Belum ada transaksi.',
+    noneMatch: 'Tidak ada transaksi yang cocok dengan filter ini.',
+    details: (what: string, date: string) => `Rincian ${what} (${date})`,
+    back: 'Kembali ke tagihan',
+  },
+});
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A day typed in a date field, as the instant its start (`from`) or end (`to`) is in the browser's time zone. */
+const dayStart = (day: string) => (DATE.test(day) ? new Date(`${day}T00:00:00`).toISOString() : undefined);
+const dayEnd = (day: string) => (DATE.test(day) ? new Date(`${day}T23:59:59.999`).toISOString() : undefined);
+
+/** /billing/transactions: the API's pages and filters (type, status, dates) kept in the address. */
 export default function TransactionsPage() {
-  return <PageHeader title="TransactionsPage" />;
+  const t = useMessages(m);
+  const c = useMessages(common);
+  const words = useMessages(billingWords);
+  const [params, setParams] = useSearchParams();
+  const [open, setOpen] = useState<Transaction | null>(null);
+  const type = TRANSACTION_TYPES.find((v) => v === params.get('type'));
+  const status = TRANSACTION_STATUSES.find((v) => v === params.get('status'));
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const filtered = Boolean(type || status || from || to);
+  const query = { type, status, from: dayStart(from), to: dayEnd(to), page, pageSize: PAGE_SIZE };
+  const transactions = useQuery({
+    queryKey: billingKeys.transactions(query),
+    queryFn: () => call(api.GET('/api/v1/billing/transactions', { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+  /** Changes one filter (or the page); any filter change goes back to page 1. */
+  const set = (name: string, value: string | null) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        if (name !== 'page') next.delete('page');
+        return next;
+      },
+      { replace: name !== 'page' },
+    );
+  // The drawer shows the row as the list last fetched it (a cancel or payment refetches the list).
+  const current = open ? (transactions.data?.items.find((i) => i.id === open.id) ?? open) : null;
+
+  return (
+    <>
+      <PageHeader
+        title={words.transactions}
+        description={t.intro}
+        actions={
+          <>
+            <Button component={Link} to="/billing" variant="default">
+              {t.back}
+            </Button>
+            <Button component={Link} to="/billing/invoices" variant="default">
+              {words.invoices}
+            </Button>
+          </>
+        }
+      />
+      <Paper withBorder p="md" mb="md">
+        <Group align="flex-end" wrap="wrap" gap="sm">
+          <Select
+            label={t.type}
+            value={type ?? ''}
+            onChange={(v) => set('type', v || null)}
+            data={[
+              { value: '', label: c.all },
+              ...TRANSACTION_TYPES.map((v) => ({ value: v, label: typeLabel(words, v) })),
+            ]}
+            allowDeselect={false}
+            w={200}
+          />
+          <Select
+            label={c.status}
+            value={status ?? ''}
+            onChange={(v) => set('status', v || null)}
+            data={[
+              { value: '', label: c.all },
+              ...TRANSACTION_STATUSES.map((v) => ({ value: v, label: statusLabel(words, v) })),
+            ]}
+            allowDeselect={false}
+            w={170}
+          />
+          <TextInput
+            label={t.from}
+            type="date"
+            value={from}
+            max={to || undefined}
+            onChange={(e) => set('from', e.currentTarget.value)}
+            w={170}
+          />
+          <TextInput
+            label={t.to}
+            type="date"
+            value={to}
+            min={from || undefined}
+            onChange={(e) => set('to', e.currentTarget.value)}
+            w={170}
+          />
+          {filtered && (
+            <Button variant="subtle" onClick={() => setParams({}, { replace: true })}>
+              {t.clear}
+            </Button>
+          )}
+        </Group>
+      </Paper>
+      <QueryState query={transactions} isEmpty={(data) => data.total === 0} empty={filtered ? t.noneMatch : t.none}>
+        {(data) => (
+          <>
+            <Table.ScrollContainer minWidth={720}>
+              <Table striped highlightOnHover>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t.date}</Table.Th>
+                    <Table.Th>{t.type}</Table.Th>
+                    <Table.Th>{t.description}</Table.Th>
+                    <Table.Th ta="right">{c.amount}</Table.Th>
+                    <Table.Th>{c.status}</Table.Th>
+                    <Table.Th>
+                      <VisuallyHidden>{c.actions}</VisuallyHidden>
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.items.map((row) => (
+                    <TransactionRow key={row.id} transaction={row} onOpen={() => setOpen(row)} />
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            <Pager
+              page={data.page}
+              pageSize={data.pageSize}
+              total={data.total}
+              onChange={(p) => set('page', String(p))}
+            />
+          </>
+        )}
+      </QueryState>
+      <TransactionDrawer transaction={current} onClose={() => setOpen(null)} />
+    </>
+  );
+}
+
+function TransactionRow({ transaction, onOpen }: { transaction: Transaction; onOpen: () => void }) {
+  const t = useMessages(m);
+  const c = useMessages(common);
+  const words = useMessages(billingWords);
+  const f = useFormat();
+  const kind = typeLabel(words, transaction.type);
+  const date = f.dateTime(transaction.createdAt);
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Text size="sm">{date}</Text>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm">{kind}</Text>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm" lineClamp={2}>
+          {transaction.description}
+        </Text>
+      </Table.Td>
+      <Table.Td ta="right">
+        <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
+          {transaction.amount > 0 ? `+${f.idr(transaction.amount)}` : f.idr(transaction.amount)}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <TransactionStatusBadge status={transaction.status} />
+      </Table.Td>
+      <Table.Td>
+        <Button size="compact-sm" variant="subtle" onClick={onOpen} aria-label={t.details(kind, date)}>
+          {c.details}
+        </Button>
+      </Table.Td>
+    </Table.Tr>
+  );
 }

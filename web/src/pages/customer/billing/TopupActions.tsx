@@ -1,0 +1,111 @@
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { api, call } from '../../../api/client';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { useApiMutation } from '../../../components/mutations';
+import { common } from '../../../i18n/common';
+import { defineMessages, useFormat, useMessages } from '../../../i18n/i18n';
+import { billingKeys } from './queries';
+import { useLeaving, usePayment } from './usePayment';
+import type { Transaction } from './words';
+
+const m = defineMessages({
+  en: {
+    pay: 'Pay',
+    payLabel: (amount: string, date: string) => `Pay the top-up of ${amount} (${date})`,
+    cancel: 'Cancel',
+    cancelLabel: (amount: string, date: string) => `Cancel the top-up of ${amount} (${date})`,
+    confirmTitle: 'Cancel this top-up?',
+    confirmText: (amount: string) =>
+      `The top-up of ${amount} will no longer wait for payment. If you already paid it, the money is still credited when Midtrans reports it.`,
+    keep: 'Keep it',
+    confirm: 'Cancel top-up',
+    cancelled: 'The top-up was cancelled.',
+  },
+  id: {
+    pay: 'Bayar',
+    payLabel: (amount: string, date: string) => `Bayar isi saldo ${amount} (${date})`,
+    cancel: 'Batalkan',
+    cancelLabel: (amount: string, date: string) => `Batalkan isi saldo ${amount} (${date})`,
+    confirmTitle: 'Batalkan isi saldo ini?',
+    confirmText: (amount: string) =>
+      `Isi saldo ${amount} tidak lagi menunggu pembayaran. Jika sudah Anda bayar, uangnya tetap masuk ke saldo begitu Midtrans melaporkannya.`,
+    keep: 'Biarkan',
+    confirm: 'Batalkan isi saldo',
+    cancelled: 'Isi saldo dibatalkan.',
+  },
+});
+
+/** "Pay" (a usable payment page, a fresh one if the old expired) and "Cancel" (confirmed) for a PENDING top-up. */
+export function TopupActions({ transaction }: { transaction: Transaction }) {
+  const t = useMessages(m);
+  const c = useMessages(common);
+  const f = useFormat();
+  const payNow = usePayment();
+  const [confirming, setConfirming] = useState(false);
+  const [leaving, setLeaving] = useLeaving();
+  const amount = f.idr(transaction.amount);
+  const date = f.dateTime(transaction.createdAt);
+  const pay = useApiMutation({
+    invalidates: [billingKeys.all],
+    mutationFn: () =>
+      call(api.POST('/api/v1/billing/transactions/{id}/pay', { params: { path: { id: transaction.id } } })),
+    onSuccess: async ({ transaction: paid, payment }) => {
+      if ((await payNow(paid.id, payment)) === 'redirected') setLeaving(true);
+    },
+  });
+  const cancel = useApiMutation({
+    quiet: true,
+    invalidates: [billingKeys.all],
+    success: t.cancelled,
+    mutationFn: () =>
+      call(api.POST('/api/v1/billing/transactions/{id}/cancel', { params: { path: { id: transaction.id } } })),
+    onSuccess: () => setConfirming(false),
+  });
+  if (transaction.type !== 'TOPUP' || transaction.status !== 'PENDING') return null;
+  return (
+    <>
+      <Group gap="xs" wrap="nowrap">
+        <Button
+          size="compact-sm"
+          aria-label={t.payLabel(amount, date)}
+          loading={pay.isPending || leaving}
+          onClick={() => pay.mutate()}
+        >
+          {t.pay}
+        </Button>
+        <Button
+          size="compact-sm"
+          variant="default"
+          aria-label={t.cancelLabel(amount, date)}
+          onClick={() => {
+            cancel.reset();
+            setConfirming(true);
+          }}
+        >
+          {t.cancel}
+        </Button>
+      </Group>
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t.confirmTitle}
+        centered
+        closeButtonProps={{ 'aria-label': c.close }}
+      >
+        <Stack>
+          <Text size="sm">{t.confirmText(amount)}</Text>
+          {cancel.error ? <ErrorAlert error={cancel.error} /> : null}
+          <Group justify="flex-end" wrap="wrap">
+            <Button variant="default" onClick={() => setConfirming(false)} data-autofocus>
+              {t.keep}
+            </Button>
+            <Button color="red.9" loading={cancel.isPending} onClick={() => cancel.mutate()}>
+              {t.confirm}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
