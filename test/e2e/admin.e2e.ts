@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { CoreV1Api } from '@kubernetes/client-node';
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { loadKubeConfig } from '../../src/platform/kube/kube-client.js';
 import { E2E_ADMIN } from './stack.js';
 import { checkPage, signIn, useEnglish } from './support.js';
@@ -51,12 +51,23 @@ test.describe
       await core.deleteNamespace({ name: orphanNamespace }).catch(() => undefined);
     });
 
-    test.beforeEach(async ({ page }) => {
+    // One signed-in tab for the whole round, as an operator works.
+
+    let page: Page;
+
+    test.beforeAll(async ({ browser }) => {
+      page = await (await browser.newContext()).newPage();
+
       await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+
       await useEnglish(page);
     });
 
-    test('cordons and uncordons a worker', async ({ page }) => {
+    test.afterAll(async () => {
+      await page.context().close();
+    });
+
+    test('cordons and uncordons a worker', async () => {
       await page.goto('/admin/workers');
       await expect(page.getByRole('heading', { name: 'Workers', level: 1 })).toBeVisible();
       // The node informer brings the new node in; the list is read again until it shows.
@@ -76,7 +87,7 @@ test.describe
       expect((await core.readNode({ name: nodeName })).spec?.unschedulable).not.toBe(true);
     });
 
-    test("lists every tenant's pods", async ({ page }) => {
+    test("lists every tenant's pods", async () => {
       await page.goto('/admin/pods');
       await expect(page.getByRole('heading', { name: 'Pods', level: 1 })).toBeVisible();
       await page.getByLabel('Search pods').fill('no-such-pod-anywhere');
@@ -85,7 +96,7 @@ test.describe
       await checkPage(page, 'admin-pods');
     });
 
-    test('finds an orphan with a dry run, then deletes it', async ({ page }) => {
+    test('finds an orphan with a dry run, then deletes it', async () => {
       await page.goto('/admin/orphans');
       await expect(page.getByRole('heading', { name: 'Orphans', level: 1 })).toBeVisible();
       await expect(page.getByText(orphanNamespace).first()).toBeVisible();
@@ -108,7 +119,7 @@ test.describe
         .not.toBe('Active');
     });
 
-    test('finds a user and selects them for a bulk action', async ({ page, request }) => {
+    test('finds a user and selects them for a bulk action', async ({ request }) => {
       const email = `someone-${suffix}@example.com`;
       const created = await request.post('/api/v1/auth/register', {
         data: { email, password: 'a-good-password-1', name: 'Someone Else' },
@@ -117,7 +128,7 @@ test.describe
       await page.goto('/admin/users');
       await expect(page.getByRole('heading', { name: 'Users', level: 1 })).toBeVisible();
       await page.getByLabel('Search users').fill(email);
-      await expect(page.getByRole('cell', { name: email })).toBeVisible();
+      await expect(page.getByRole('cell', { name: email, exact: true })).toBeVisible();
       await page.getByLabel(`Select ${email}`).check();
       await checkPage(page, 'admin-users');
     });
@@ -128,7 +139,7 @@ test.describe
       ['/admin/queues', 'Queues', 'admin-queues'],
       ['/admin/audit', 'Audit log', 'admin-audit'],
     ] as const) {
-      test(`opens ${path}`, async ({ page }) => {
+      test(`opens ${path}`, async () => {
         await page.goto(path);
         await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
         await checkPage(page, name);

@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { freePort } from '../helpers/free-port.js';
@@ -41,6 +43,9 @@ function run(args: string[], env: Record<string, string>, log: NodeJS.WritableSt
  */
 export async function startStack(options: { port?: number; logFile?: string } = {}): Promise<Stack> {
   if (!existsSync(`${ROOT}web/dist/index.html`)) throw new Error('web/dist is not built: run `npm run web:build`');
+  // A copy of the build: rebuilding web/dist while the tests run must not pull the files from under them.
+  const dashboardDir = mkdtempSync(join(tmpdir(), 'kapal-e2e-dashboard-'));
+  cpSync(`${ROOT}web/dist`, dashboardDir, { recursive: true });
   const database = `kapal_e2e_${randomBytes(5).toString('hex')}`;
   const databaseUrl = new URL(ADMIN_DATABASE_URL);
   databaseUrl.pathname = `/${database}`;
@@ -72,6 +77,7 @@ export async function startStack(options: { port?: number; logFile?: string } = 
     MIDTRANS_API_URL: midtrans.url,
     ADMIN_EMAIL: E2E_ADMIN.email,
     ADMIN_PASSWORD: E2E_ADMIN.password,
+    DASHBOARD_DIR: dashboardDir,
   };
   for (const step of ['migrate', 'seed']) {
     const code = await run([step], env, log).exited;
@@ -111,6 +117,7 @@ export async function startStack(options: { port?: number; logFile?: string } = 
       const admin = new pg.Client({ connectionString: ADMIN_DATABASE_URL });
       await admin.connect();
       await admin.query(`drop database if exists "${database}" with (force)`).finally(() => admin.end());
+      rmSync(dashboardDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,24 +1,46 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './app.css';
-import { type CSSVariablesResolver, createTheme, MantineProvider } from '@mantine/core';
+import { type CSSVariablesResolver, createTheme, Drawer, MantineProvider, Modal, Notification } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { type ReactNode, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { ApiError } from './api/client';
 import { AuthProvider } from './auth/auth';
-import { LocaleProvider } from './i18n/i18n';
+import { type Locale, LocaleProvider, useLocale } from './i18n/i18n';
 import { router } from './routes';
 
-const theme = createTheme({
-  primaryColor: 'blue',
-  // Darker shades than Mantine's defaults for text on light backgrounds: WCAG AA contrast.
-  primaryShade: 8,
-  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
-  defaultRadius: 'md',
-});
+/**
+ * One theme per language: Mantine's close buttons (modals, drawers, toasts) have no accessible name of their
+ * own, so every one gets "Close" or "Tutup" here.
+ */
+function themeFor(locale: Locale) {
+  const closeButtonProps = { 'aria-label': locale === 'id' ? 'Tutup' : 'Close' };
+  return createTheme({
+    primaryColor: 'blue',
+    // Darker shades than Mantine's defaults for text on light backgrounds: WCAG AA contrast.
+    primaryShade: 8,
+    fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
+    defaultRadius: 'md',
+    components: {
+      Modal: Modal.extend({ defaultProps: { closeButtonProps } }),
+      Drawer: Drawer.extend({ defaultProps: { closeButtonProps } }),
+      Notification: Notification.extend({ defaultProps: { closeButtonProps } }),
+    },
+  });
+}
+const themes = { id: themeFor('id'), en: themeFor('en') };
+
+function Themed({ children }: { children: ReactNode }) {
+  const { locale } = useLocale();
+  return (
+    <MantineProvider theme={themes[locale]} cssVariablesResolver={cssVariablesResolver}>
+      {children}
+    </MantineProvider>
+  );
+}
 
 /**
  * Mantine's light theme draws dimmed text, field errors and the text of light badges and alerts in shades
@@ -29,6 +51,7 @@ const AA_TEXT: Record<string, string> = {
   '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
   '--mantine-color-error': 'var(--mantine-color-red-9)',
   '--mantine-color-placeholder': 'var(--mantine-color-gray-6)',
+  '--mantine-primary-color-light-color': 'var(--mantine-color-blue-9)',
 };
 for (const color of ['red', 'green', 'teal', 'blue', 'cyan', 'indigo', 'violet', 'grape', 'pink', 'gray']) {
   AA_TEXT[`--mantine-color-${color}-light-color`] = `var(--mantine-color-${color}-9)`;
@@ -57,15 +80,15 @@ const queryClient = new QueryClient({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
-      <Notifications position="top-right" />
-      <QueryClientProvider client={queryClient}>
-        <LocaleProvider>
+    <LocaleProvider>
+      <Themed>
+        <Notifications position="top-right" />
+        <QueryClientProvider client={queryClient}>
           <AuthProvider>
             <RouterProvider router={router} />
           </AuthProvider>
-        </LocaleProvider>
-      </QueryClientProvider>
-    </MantineProvider>
+        </QueryClientProvider>
+      </Themed>
+    </LocaleProvider>
   </StrictMode>,
 );
