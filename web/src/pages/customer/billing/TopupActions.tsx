@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, call } from '../../../api/client';
-import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useApiMutation } from '../../../components/mutations';
 import { common } from '../../../i18n/common';
 import { defineMessages, useFormat, useMessages } from '../../../i18n/i18n';
@@ -42,24 +42,34 @@ export function TopupActions({ transaction }: { transaction: Transaction }) {
   const c = useMessages(common);
   const f = useFormat();
   const payNow = usePayment();
+  const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const [leaving, setLeaving] = useLeaving();
   const amount = f.idr(transaction.amount);
   const date = f.dateTime(transaction.createdAt);
+  /** A refusal (409: paid or ended meanwhile) means the list is out of date: it is refetched too. */
+  const refetchOnRefusal = (err: unknown): never => {
+    void queryClient.invalidateQueries({ queryKey: billingKeys.all });
+    throw err;
+  };
   const pay = useApiMutation({
     invalidates: [billingKeys.all],
     mutationFn: () =>
-      call(api.POST('/api/v1/billing/transactions/{id}/pay', { params: { path: { id: transaction.id } } })),
+      call(api.POST('/api/v1/billing/transactions/{id}/pay', { params: { path: { id: transaction.id } } })).catch(
+        refetchOnRefusal,
+      ),
     onSuccess: async ({ transaction: paid, payment }) => {
       if ((await payNow(paid.id, payment)) === 'redirected') setLeaving(true);
     },
   });
+  // A refusal is a notification: the row (and this modal) may be gone once the list is refetched.
   const cancel = useApiMutation({
-    quiet: true,
     invalidates: [billingKeys.all],
     success: t.cancelled,
     mutationFn: () =>
-      call(api.POST('/api/v1/billing/transactions/{id}/cancel', { params: { path: { id: transaction.id } } })),
+      call(api.POST('/api/v1/billing/transactions/{id}/cancel', { params: { path: { id: transaction.id } } })).catch(
+        refetchOnRefusal,
+      ),
     onSuccess: () => setConfirming(false),
   });
   if (transaction.type !== 'TOPUP' || transaction.status !== 'PENDING') return null;
@@ -95,7 +105,6 @@ export function TopupActions({ transaction }: { transaction: Transaction }) {
       >
         <Stack>
           <Text size="sm">{t.confirmText(amount)}</Text>
-          {cancel.error ? <ErrorAlert error={cancel.error} /> : null}
           <Group justify="flex-end" wrap="wrap">
             <Button variant="default" onClick={() => setConfirming(false)} data-autofocus>
               {t.keep}
