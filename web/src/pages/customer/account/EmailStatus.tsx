@@ -53,7 +53,7 @@ export function EmailStatus({ user }: { user: User }) {
           <>
             <Text size="sm">{t.unverifiedText}</Text>
             <Group>
-              <Button variant="light" loading={resend.isPending} onClick={() => resend.mutate()}>
+              <Button variant="default" loading={resend.isPending} onClick={() => resend.mutate()}>
                 {t.resend}
               </Button>
             </Group>

@@ -21,7 +21,7 @@ export function InvoiceDownloadButton({ invoice }: { invoice: Schemas['Invoice']
   return (
     <Button
       size="compact-sm"
-      variant="light"
+      variant="default"
       aria-label={t.label(invoice.number)}
       loading={save.isPending}
       onClick={() => save.mutate()}

@@ -123,7 +123,7 @@ function Outcome({ id, onDismiss }: { id: string; onDismiss: () => void }) {
                 <Group mt="sm" gap="xs">
                   <Button
                     size="xs"
-                    variant="light"
+                    variant="default"
                     onClick={() => {
                       setDeadline(Date.now() + POLL_FOR_MS);
                       void query.refetch();
