@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerUser } from '../../../test/helpers/accounts.js';
 import { type SmtpSink, startSmtpSink } from '../../../test/helpers/smtp-sink.js';
@@ -42,7 +42,11 @@ describe('welcome mail: registration → notifications.welcome → a delivery �
     await waitFor(async () => (await queue.getJobState(`welcome-${user.id}`)) === 'completed', {
       what: 'the welcome job to complete',
     });
-    const [row] = await t.runtime.database.db.select().from(deliveries).where(eq(deliveries.userId, user.id));
+    // The user's welcome delivery (a verification mail may be recorded for them too, in either order).
+    const [row] = await t.runtime.database.db
+      .select()
+      .from(deliveries)
+      .where(and(eq(deliveries.userId, user.id), eq(deliveries.template, 'welcome')));
     await waitFor(
       async () =>
         (await t.runtime.database.db.select().from(deliveries).where(eq(deliveries.id, row!.id)))[0]?.status === 'sent',
