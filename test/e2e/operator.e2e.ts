@@ -9,6 +9,9 @@ const kubeconfig = process.env.KUBECONFIG ?? '/tmp/kapal-testbed/kubeconfig';
 const core = loadKubeConfig(kubeconfig).makeApiClient(CoreV1Api);
 
 /**
+ * Runs after customer.e2e.ts (files run in name order, one at a time), so the business pages have a
+ * customer's top-up, subscription and pod to show.
+ *
  * An operator's round through the dashboard on the real platform: workers (a KWOK node of the test's own
  * is cordoned and uncordoned), every tenant's pods, orphans (a hand-made orphan namespace found by the dry
  * run, then deleted), users, and the business pages.
