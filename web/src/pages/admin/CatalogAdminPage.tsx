@@ -5,6 +5,7 @@ import { api, call, type Schemas } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { QueryState } from '../../components/QueryState';
+import { SearchInput } from '../../components/SearchInput';
 import { useMessages } from '../../i18n/i18n';
 import { CatalogStats } from './business/catalog/CatalogStats';
 import { CategoriesSection } from './business/catalog/CategoriesSection';
@@ -13,7 +14,6 @@ import { PlansDrawer } from './business/catalog/PlansDrawer';
 import { ServiceFormModal } from './business/catalog/ServiceFormModal';
 import { ServicesTable } from './business/catalog/ServicesTable';
 import { adminWords } from './business/shared/messages';
-import { SearchField } from './business/shared/SearchField';
 import { compact, useUrlState } from './business/shared/url-state';
 
 type Service = Schemas['AdminService'];
@@ -55,7 +55,7 @@ export default function CatalogAdminPage() {
           {t.services}
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 3 }} mb="md" role="search" aria-label={w.filters}>
-          <SearchField
+          <SearchInput
             label={t.searchServices}
             placeholder={t.searchPlaceholder}
             value={url.get('q')}

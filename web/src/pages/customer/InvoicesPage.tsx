@@ -5,6 +5,7 @@ import { api, call } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { QueryState } from '../../components/QueryState';
+import { ScrollTable } from '../../components/ScrollTable';
 import { defineMessages, useFormat, useMessages } from '../../i18n/i18n';
 import { InvoiceDownloadButton } from './billing/InvoiceDownloadButton';
 import { billingKeys } from './billing/queries';
@@ -72,7 +73,7 @@ export default function InvoicesPage() {
       <QueryState query={invoices} isEmpty={(data) => data.total === 0} empty={t.none}>
         {(data) => (
           <>
-            <Table.ScrollContainer minWidth={760}>
+            <ScrollTable minWidth={760}>
               <Table striped>
                 <Table.Thead>
                   <Table.Tr>
@@ -115,7 +116,7 @@ export default function InvoicesPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
             <Pager
               page={data.page}
               pageSize={data.pageSize}

@@ -5,6 +5,7 @@ import { api, call, type Schemas } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { QueryState } from '../../components/QueryState';
+import { ScrollTable } from '../../components/ScrollTable';
 import { common } from '../../i18n/common';
 import { defineMessages, useFormat, useMessages } from '../../i18n/i18n';
 
@@ -65,7 +66,7 @@ export default function NotificationsPage() {
         {(data) => (
           <>
             {/* Scrolls sideways at phone width: focusable, so the keyboard can scroll it (nothing in it takes focus). */}
-            <Table.ScrollContainer minWidth={720} type="native" tabIndex={0} role="region" aria-label={t.title}>
+            <ScrollTable minWidth={720} label={t.title}>
               <Table striped>
                 <Table.Thead>
                   <Table.Tr>
@@ -112,7 +113,7 @@ export default function NotificationsPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
             <Pager
               page={data.page}
               pageSize={data.pageSize}

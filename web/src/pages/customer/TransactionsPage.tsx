@@ -6,6 +6,7 @@ import { api, call } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { QueryState } from '../../components/QueryState';
+import { ScrollTable } from '../../components/ScrollTable';
 import { common } from '../../i18n/common';
 import { defineMessages, useFormat, useMessages } from '../../i18n/i18n';
 import { billingKeys } from './billing/queries';
@@ -159,7 +160,7 @@ export default function TransactionsPage() {
         <QueryState query={transactions} isEmpty={(data) => data.total === 0} empty={filtered ? t.noneMatch : t.none}>
           {(data) => (
             <>
-              <Table.ScrollContainer minWidth={720}>
+              <ScrollTable minWidth={720}>
                 <Table striped highlightOnHover>
                   <Table.Thead>
                     <Table.Tr>
@@ -179,7 +180,7 @@ export default function TransactionsPage() {
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </ScrollTable>
               <Pager
                 page={data.page}
                 pageSize={data.pageSize}

@@ -1,9 +1,9 @@
 import { Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { Schemas } from '../../../api/client';
+import { ScrollTable } from '../../../components/ScrollTable';
 import { useMessages } from '../../../i18n/i18n';
 import { useClusterFormat } from './format';
 import { orphanMessages } from './orphan-messages';
-import { ScrollTable } from './ScrollTable';
 
 type Result = Schemas['OrphanCleanupResult'];
 type Outcome = Schemas['CleanupOutcome'];

@@ -1,9 +1,9 @@
 import { Alert, Card, Group, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { Schemas } from '../../../api/client';
+import { ScrollTable } from '../../../components/ScrollTable';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { useMessages } from '../../../i18n/i18n';
 import { useClusterFormat } from './format';
-import { ScrollTable } from './ScrollTable';
 import { drainMessages } from './worker-detail-messages';
 
 type Drain = NonNullable<Schemas['Worker']['drain']>;

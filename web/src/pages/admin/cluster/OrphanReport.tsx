@@ -1,10 +1,10 @@
 import { Badge, Card, Code, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { Schemas } from '../../../api/client';
+import { ScrollTable } from '../../../components/ScrollTable';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { useMessages } from '../../../i18n/i18n';
 import { useClusterFormat } from './format';
 import { ORPHAN_REASONS, orphanMessages } from './orphan-messages';
-import { ScrollTable } from './ScrollTable';
 
 type Report = Schemas['OrphanReport'];
 type Cleanup = Schemas['OrphanCleanupAction'];

@@ -1,9 +1,9 @@
 import { Button, Group, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../../../api/client';
+import { SearchInput } from '../../../components/SearchInput';
 import { useMessages } from '../../../i18n/i18n';
 import { POD_STATUSES, podMessages } from './pod-messages';
-import { SearchInput } from './SearchInput';
 
 export const POD_SORTS = ['-createdAt', 'createdAt', 'status', 'name', '-name', 'user', 'node'] as const;
 export type PodSort = (typeof POD_SORTS)[number];

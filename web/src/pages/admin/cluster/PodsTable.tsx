@@ -1,11 +1,11 @@
 import { Anchor, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Schemas } from '../../../api/client';
+import { ScrollTable } from '../../../components/ScrollTable';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { useMessages } from '../../../i18n/i18n';
 import { useClusterFormat } from './format';
 import { podMessages } from './pod-messages';
-import { ScrollTable } from './ScrollTable';
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
 

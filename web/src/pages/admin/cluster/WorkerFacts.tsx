@@ -1,11 +1,11 @@
 import { Card, Code, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { Schemas } from '../../../api/client';
+import { ScrollTable } from '../../../components/ScrollTable';
 import { common } from '../../../i18n/common';
 import { useMessages } from '../../../i18n/i18n';
 import { CapacityBar, CapacityBars, capacityMessages } from './CapacityBar';
 import { useClusterFormat } from './format';
-import { ScrollTable } from './ScrollTable';
 import { workerDetailMessages } from './worker-detail-messages';
 
 type Worker = Schemas['WorkerDetail'];

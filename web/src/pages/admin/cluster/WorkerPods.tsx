@@ -5,11 +5,11 @@ import { Link } from 'react-router';
 import type { Schemas } from '../../../api/client';
 import { Pager } from '../../../components/Pager';
 import { QueryState } from '../../../components/QueryState';
+import { ScrollTable } from '../../../components/ScrollTable';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { useMessages } from '../../../i18n/i18n';
 import { useClusterFormat } from './format';
 import { podsQuery } from './queries';
-import { ScrollTable } from './ScrollTable';
 import { workerDetailMessages } from './worker-detail-messages';
 
 /** The customers' apps on the worker (GET /admin/pods?worker=<name>), paged. */

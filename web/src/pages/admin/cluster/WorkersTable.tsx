@@ -1,12 +1,12 @@
 import { Anchor, Group, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Schemas } from '../../../api/client';
+import { ScrollTable } from '../../../components/ScrollTable';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { useMessages } from '../../../i18n/i18n';
 import { AgentBadge } from './AgentBadge';
 import { CapacityBars } from './CapacityBar';
 import { useClusterFormat } from './format';
-import { ScrollTable } from './ScrollTable';
 import { workerMessages } from './worker-messages';
 
 /** One row per worker: its node name links to the worker's page. */

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../../../api/client';
 import { QueryState } from '../../../components/QueryState';
+import { ScrollTable } from '../../../components/ScrollTable';
 import { common } from '../../../i18n/common';
 import { useMessages } from '../../../i18n/i18n';
 import { liveKeys } from '../../../live/live-status';
@@ -50,7 +51,7 @@ export function CredentialsButton({ subscriptionId }: { subscriptionId: string }
           {opened && (
             <QueryState query={credentials} isEmpty={(data) => data.credentials.length === 0} empty={t.credentialsNone}>
               {(data) => (
-                <Table.ScrollContainer minWidth={420}>
+                <ScrollTable minWidth={420}>
                   <Table aria-label={t.credentials}>
                     <Table.Thead>
                       <Table.Tr>
@@ -86,7 +87,7 @@ export function CredentialsButton({ subscriptionId }: { subscriptionId: string }
                       ))}
                     </Table.Tbody>
                   </Table>
-                </Table.ScrollContainer>
+                </ScrollTable>
               )}
             </QueryState>
           )}

@@ -2,6 +2,7 @@ import { Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../../../api/client';
 import { QueryState } from '../../../components/QueryState';
+import { ScrollTable } from '../../../components/ScrollTable';
 import { useFormat, useMessages } from '../../../i18n/i18n';
 import { liveKeys } from '../../../live/live-status';
 import { appsMessages } from './messages';
@@ -32,13 +33,7 @@ export function PodEvents({ podId }: { podId: string }) {
         <QueryState query={events} isEmpty={(data) => data.items.length === 0} empty={t.noEvents}>
           {(data) => (
             // Nothing in it is focusable: the scroller itself is, so a keyboard can scroll it at phone width.
-            <Table.ScrollContainer
-              minWidth={900}
-              type="native"
-              tabIndex={0}
-              role="region"
-              aria-labelledby="pod-events-heading"
-            >
+            <ScrollTable minWidth={900} labelledBy="pod-events-heading">
               <Table striped aria-labelledby="pod-events-heading">
                 <Table.Thead>
                   <Table.Tr>
@@ -83,7 +78,7 @@ export function PodEvents({ podId }: { podId: string }) {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           )}
         </QueryState>
       </Stack>

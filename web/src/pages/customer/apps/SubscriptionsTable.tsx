@@ -1,6 +1,7 @@
 import { Anchor, Box, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Schemas } from '../../../api/client';
+import { ScrollTable } from '../../../components/ScrollTable';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { useFormat, useMessages } from '../../../i18n/i18n';
 import { appsMessages } from './messages';
@@ -11,7 +12,7 @@ export function SubscriptionsTable({ items }: { items: Schemas['Subscription'][]
   const t = useMessages(appsMessages);
   const f = useFormat();
   return (
-    <Table.ScrollContainer minWidth={860}>
+    <ScrollTable minWidth={860}>
       <Table striped highlightOnHover aria-label={t.subscriptionsTable}>
         <Table.Thead>
           <Table.Tr>
@@ -72,7 +73,7 @@ export function SubscriptionsTable({ items }: { items: Schemas['Subscription'][]
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
 

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { Schemas } from '../../../api/client';
 import { TOPUP_MAX, TOPUP_MIN } from '../../../components/forms';
 import { QueryState } from '../../../components/QueryState';
+import { ScrollTable } from '../../../components/ScrollTable';
 import { common } from '../../../i18n/common';
 import { defineMessages, useFormat, useMessages } from '../../../i18n/i18n';
 import { useBalance, useOverview } from './queries';
@@ -167,7 +168,7 @@ export function UpcomingRenewals({ onTopUp }: { onTopUp: (amount: number) => voi
                   </Button>
                 </Alert>
               )}
-              <Table.ScrollContainer minWidth={420}>
+              <ScrollTable minWidth={420}>
                 <Table>
                   <Table.Thead>
                     <Table.Tr>
@@ -200,7 +201,7 @@ export function UpcomingRenewals({ onTopUp }: { onTopUp: (amount: number) => voi
                     </Table.Tr>
                   </Table.Tfoot>
                 </Table>
-              </Table.ScrollContainer>
+              </ScrollTable>
             </Stack>
           );
         }}

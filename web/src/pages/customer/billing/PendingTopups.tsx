@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { api, call } from '../../../api/client';
 import { Pager } from '../../../components/Pager';
 import { QueryState } from '../../../components/QueryState';
+import { ScrollTable } from '../../../components/ScrollTable';
 import { common } from '../../../i18n/common';
 import { defineMessages, useFormat, useMessages } from '../../../i18n/i18n';
 import { billingKeys } from './queries';
@@ -44,7 +45,7 @@ export function PendingTopups() {
       <QueryState query={pending} isEmpty={(data) => data.total === 0} empty={t.none}>
         {(data) => (
           <>
-            <Table.ScrollContainer minWidth={420}>
+            <ScrollTable minWidth={420}>
               <Table verticalSpacing="xs">
                 <Table.Thead>
                   <Table.Tr>
@@ -75,7 +76,7 @@ export function PendingTopups() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
             <Pager page={data.page} pageSize={data.pageSize} total={data.total} onChange={setPage} />
           </>
         )}

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, call } from '../../../api/client';
 import { QueryState } from '../../../components/QueryState';
+import { ScrollTable } from '../../../components/ScrollTable';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { defineMessages, useFormat, useMessages } from '../../../i18n/i18n';
 import { useStatusRefetchInterval } from '../../../live/live-status';
@@ -76,7 +77,7 @@ export function AppsOverview() {
         }
       >
         {(data) => (
-          <Table.ScrollContainer minWidth={640}>
+          <ScrollTable minWidth={640}>
             <Table striped highlightOnHover data-testid="home-apps">
               <Table.Thead>
                 <Table.Tr>
@@ -136,7 +137,7 @@ export function AppsOverview() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
       </QueryState>
     </Stack>

@@ -14,6 +14,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, api, call } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ScrollTable } from '../../../components/ScrollTable';
 import { common } from '../../../i18n/common';
 import { defineMessages, useMessages } from '../../../i18n/i18n';
 import { catalogKeys } from './api';
@@ -124,7 +125,7 @@ export function CredentialsModal({
         ) : credentials.data.credentials.length === 0 ? (
           <Text size="sm">{t.none}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={420}>
+          <ScrollTable minWidth={420}>
             <Table data-testid="credentials">
               <Table.Thead>
                 <Table.Tr>
@@ -153,7 +154,7 @@ export function CredentialsModal({
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
         <Alert color="blue">
           <Text size="sm">{t.keep}</Text>

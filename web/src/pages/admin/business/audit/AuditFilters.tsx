@@ -1,8 +1,8 @@
 import { Button, Group, SimpleGrid, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import { SearchInput } from '../../../../components/SearchInput';
 import { useMessages } from '../../../../i18n/i18n';
 import { adminWords } from '../shared/messages';
-import { SearchField } from '../shared/SearchField';
 import type { useUrlState } from '../shared/url-state';
 import { auditMessages } from './messages';
 
@@ -34,19 +34,19 @@ export function AuditFilters({ url }: { url: ReturnType<typeof useUrlState> }) {
             if (next.trim() === '' || UUID.test(next.trim())) set('actor', next.trim());
           }}
         />
-        <SearchField
+        <SearchInput
           label={t.action}
           placeholder={t.actionHelp}
           value={url.get('action')}
           onSearch={(v) => set('action', v)}
         />
-        <SearchField
+        <SearchInput
           label={t.targetType}
           maxLength={50}
           value={url.get('targetType')}
           onSearch={(v) => set('targetType', v)}
         />
-        <SearchField label={t.targetId} value={url.get('targetId')} onSearch={(v) => set('targetId', v)} />
+        <SearchInput label={t.targetId} value={url.get('targetId')} onSearch={(v) => set('targetId', v)} />
         <TextInput
           type="datetime-local"
           label={t.from}

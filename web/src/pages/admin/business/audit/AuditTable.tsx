@@ -2,6 +2,7 @@ import { Anchor, Button, Code, Table, Text } from '@mantine/core';
 import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import type { Schemas } from '../../../../api/client';
+import { ScrollTable } from '../../../../components/ScrollTable';
 import { useFormat, useMessages } from '../../../../i18n/i18n';
 import { adminWords } from '../shared/messages';
 import { auditMessages } from './messages';
@@ -21,7 +22,7 @@ export function AuditTable({ entries }: { entries: Entry[] }) {
       return next;
     });
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <ScrollTable minWidth={900}>
       <Table verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
@@ -103,6 +104,6 @@ export function AuditTable({ entries }: { entries: Entry[] }) {
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }

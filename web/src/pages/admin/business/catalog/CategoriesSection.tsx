@@ -3,6 +3,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, call, type Schemas } from '../../../../api/client';
 import { QueryState } from '../../../../components/QueryState';
+import { ScrollTable } from '../../../../components/ScrollTable';
 import { useFormat, useMessages } from '../../../../i18n/i18n';
 import { ConfirmAction } from '../shared/ConfirmAction';
 import { adminWords } from '../shared/messages';
@@ -29,7 +30,7 @@ export function CategoriesSection({ query }: { query: UseQueryResult<{ items: Ca
       </Group>
       <QueryState query={query} isEmpty={(d) => d.items.length === 0} empty={t.noCategories}>
         {({ items }) => (
-          <Table.ScrollContainer minWidth={640}>
+          <ScrollTable minWidth={640}>
             <Table striped verticalSpacing="xs">
               <Table.Thead>
                 <Table.Tr>
@@ -89,7 +90,7 @@ export function CategoriesSection({ query }: { query: UseQueryResult<{ items: Ca
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
       </QueryState>
       {editing && (

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, call, type Schemas } from '../../../../api/client';
 import { EmptyState, QueryState } from '../../../../components/QueryState';
+import { ScrollTable } from '../../../../components/ScrollTable';
 import { common } from '../../../../i18n/common';
 import { useFormat, useMessages } from '../../../../i18n/i18n';
 import { ConfirmAction } from '../shared/ConfirmAction';
@@ -70,7 +71,7 @@ function PlansTable({ serviceId, plans, onEdit }: { serviceId: string; plans: Pl
   const w = useMessages(adminWords);
   const f = useFormat();
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <ScrollTable minWidth={720}>
       <Table striped verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
@@ -140,6 +141,6 @@ function PlansTable({ serviceId, plans, onEdit }: { serviceId: string; plans: Pl
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }

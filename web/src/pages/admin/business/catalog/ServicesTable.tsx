@@ -1,6 +1,7 @@
 import { Avatar, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 import { api, call, type Schemas } from '../../../../api/client';
+import { ScrollTable } from '../../../../components/ScrollTable';
 import { useMessages } from '../../../../i18n/i18n';
 import { ConfirmAction } from '../shared/ConfirmAction';
 import { adminWords } from '../shared/messages';
@@ -20,7 +21,7 @@ export function ServicesTable({ services, onEdit }: { services: Service[]; onEdi
     return { search: `?${params}` };
   };
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <ScrollTable minWidth={900}>
       <Table striped highlightOnHover verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
@@ -109,6 +110,6 @@ export function ServicesTable({ services, onEdit }: { services: Service[]; onEdi
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { api, call, type Schemas } from '../../../../api/client';
 import { ErrorAlert } from '../../../../components/ErrorAlert';
 import { useApiMutation } from '../../../../components/mutations';
+import { ScrollTable } from '../../../../components/ScrollTable';
 import { useFormat, useMessages } from '../../../../i18n/i18n';
 import { adminWords } from '../shared/messages';
 import { useNotify } from '../shared/notify';
@@ -25,7 +26,7 @@ export function FailedJobs({ queue }: { queue: Queue }) {
           {t.latestOf(queue.latestFailed.length, queue.counts.failed)}
         </Text>
       </Group>
-      <Table.ScrollContainer minWidth={820}>
+      <ScrollTable minWidth={820}>
         <Table verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
@@ -43,7 +44,7 @@ export function FailedJobs({ queue }: { queue: Queue }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </section>
   );
 }

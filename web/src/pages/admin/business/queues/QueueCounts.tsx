@@ -1,7 +1,7 @@
 import { Table, Text } from '@mantine/core';
 import type { Schemas } from '../../../../api/client';
+import { ScrollTable } from '../../../../components/ScrollTable';
 import { useFormat, useMessages } from '../../../../i18n/i18n';
-import { ScrollTable } from '../shared/ScrollTable';
 import { queuesMessages } from './messages';
 
 type Queue = Schemas['QueueOverview'];

@@ -1,6 +1,7 @@
 import { Anchor, Code, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Schemas } from '../../../../api/client';
+import { ScrollTable } from '../../../../components/ScrollTable';
 import { useFormat, useMessages } from '../../../../i18n/i18n';
 import { adminWords } from '../shared/messages';
 import { Tag } from '../shared/Tag';
@@ -31,7 +32,7 @@ export function TxTable({ items, pending }: { items: Tx[]; pending?: boolean }) 
   const w = useMessages(adminWords);
   const f = useFormat();
   return (
-    <Table.ScrollContainer minWidth={960}>
+    <ScrollTable minWidth={960}>
       <Table striped verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
@@ -102,6 +103,6 @@ export function TxTable({ items, pending }: { items: Tx[]; pending?: boolean }) 
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }

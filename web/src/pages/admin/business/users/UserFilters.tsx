@@ -1,7 +1,7 @@
 import { Button, Group, NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
+import { SearchInput } from '../../../../components/SearchInput';
 import { useMessages } from '../../../../i18n/i18n';
 import { adminWords } from '../shared/messages';
-import { SearchField } from '../shared/SearchField';
 import type { useUrlState } from '../shared/url-state';
 import { usersMessages } from './messages';
 
@@ -38,7 +38,7 @@ export function UserFilters({ url }: { url: ReturnType<typeof useUrlState> }) {
   const anyFilter = USER_FILTER_KEYS.some((k) => url.get(k) !== '');
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, md: 3, lg: 6 }} mb="md" role="search" aria-label={w.filters}>
-      <SearchField
+      <SearchInput
         label={t.search}
         placeholder={t.searchPlaceholder}
         value={url.get('q')}

@@ -1,6 +1,7 @@
 import { Anchor, Checkbox, Table, Text } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 import type { Schemas } from '../../../../api/client';
+import { ScrollTable } from '../../../../components/ScrollTable';
 import { useFormat, useMessages } from '../../../../i18n/i18n';
 import { adminWords } from '../shared/messages';
 import { Tag } from '../shared/Tag';
@@ -35,7 +36,7 @@ export function UsersTable({
   const ariaSort = (field: string): 'ascending' | 'descending' | undefined =>
     sort === field ? 'ascending' : sort === `-${field}` ? 'descending' : undefined;
   return (
-    <Table.ScrollContainer minWidth={860}>
+    <ScrollTable minWidth={860}>
       <Table striped highlightOnHover verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>
@@ -95,6 +96,6 @@ export function UsersTable({
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }

@@ -2,10 +2,7 @@ import { TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 
-/**
- * A search field that applies what is typed after a short pause (or at once on Enter), and follows the value
- * when it changes from outside (the URL, the back button).
- */
+/** A search box applied a moment after typing stops (or at once on Enter); follows outside changes (URL, back). */
 export function SearchInput({
   label,
   value,
@@ -31,7 +28,7 @@ export function SearchInput({
     setError(problem);
     if (!problem && trimmed !== value) onSearch(trimmed);
   };
-  const debounced = useDebouncedCallback(apply, 350);
+  const debounced = useDebouncedCallback(apply, 300);
   return (
     <TextInput
       type="search"
