@@ -2,12 +2,9 @@ import { notifications } from '@mantine/notifications';
 import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/client';
 
-/** A toast, with a close button that says what it does (Mantine's has no accessible name of its own). */
+/** A toast (its close button is named by the theme in main.tsx). */
 export function notify(options: { color: string; message: string; title?: string; autoClose?: number }) {
-  notifications.show({
-    ...options,
-    closeButtonProps: { 'aria-label': document.documentElement.lang === 'id' ? 'Tutup' : 'Close' },
-  });
+  notifications.show(options);
 }
 
 /**

@@ -1,10 +1,9 @@
 import { Button, Card, Checkbox, Group, List, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, call, type Schemas } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { common } from '../../../i18n/common';
+import { notify } from '../../../components/mutations';
 import { useMessages } from '../../../i18n/i18n';
 import { CleanupResult } from './CleanupResult';
 import { ConfirmModal } from './ConfirmModal';
@@ -39,7 +38,6 @@ export function plannedCounts(report: Report, includeUnknown: boolean) {
  */
 export function CleanupPanel({ report }: { report: Report }) {
   const t = useMessages(orphanMessages);
-  const c = useMessages(common);
   const queryClient = useQueryClient();
   const [includeUnknown, setIncludeUnknown] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -51,8 +49,7 @@ export function CleanupPanel({ report }: { report: Report }) {
       setResult(data);
       if (!data.dryRun) {
         setConfirming(false);
-        notifications.show({
-          closeButtonProps: { 'aria-label': c.close },
+        notify({
           color: data.counts.failed > 0 ? 'orange' : 'green',
           message: t.cleaned(data.counts.deleted, data.counts.skipped, data.counts.failed),
         });

@@ -28,7 +28,7 @@ export function ConfirmModal({
 }) {
   const c = useMessages(common);
   return (
-    <Modal opened={opened} onClose={onClose} title={title} centered closeButtonProps={{ 'aria-label': c.close }}>
+    <Modal opened={opened} onClose={onClose} title={title} centered>
       <Stack gap="md">
         {children}
         {error ? <ErrorAlert error={error} /> : null}

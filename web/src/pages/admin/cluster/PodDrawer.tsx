@@ -181,7 +181,6 @@ function PodDetail({ pod }: { pod: Schemas['AdminPodDetail'] }) {
 /** A pod's details over the list: subscription, owner, plan, worker, the rendered configuration, and actions. */
 export function PodDrawer({ id, name, onClose }: { id: string | null; name?: string; onClose: () => void }) {
   const t = useMessages(podDetailMessages);
-  const c = useMessages(common);
   const pod = useQuery({ ...podQuery(id ?? ''), enabled: id !== null });
   const title = pod.data?.subscription.name ?? name ?? '';
   // When the pod's status moves (polled while it settles), the list and the counts behind the drawer follow.
@@ -192,14 +191,7 @@ export function PodDrawer({ id, name, onClose }: { id: string | null; name?: str
     if (status) void queryClient.invalidateQueries({ queryKey: [...keys.pods, 'stats'] });
   }, [status, queryClient]);
   return (
-    <Drawer
-      opened={id !== null}
-      onClose={onClose}
-      position="right"
-      size="xl"
-      title={t.title(title)}
-      closeButtonProps={{ 'aria-label': c.close }}
-    >
+    <Drawer opened={id !== null} onClose={onClose} position="right" size="xl" title={t.title(title)}>
       {id !== null && <QueryState query={pod}>{(data) => <PodDetail pod={data} />}</QueryState>}
     </Drawer>
   );

@@ -1,14 +1,12 @@
 import { Button, Group, Modal, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, call } from '../../../api/client';
 import { useAuth } from '../../../auth/auth';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { serverFieldErrors } from '../../../components/forms';
-import { useApiMutation } from '../../../components/mutations';
-import { common } from '../../../i18n/common';
+import { notify, useApiMutation } from '../../../components/mutations';
 import { defineMessages, useMessages } from '../../../i18n/i18n';
 import { onlyFieldErrors } from './form-errors';
 
@@ -50,7 +48,6 @@ const m = defineMessages({
 /** DELETE /me, confirmed in a modal by typing a word and the password; then signs out. */
 export function DeactivateAccount() {
   const t = useMessages(m);
-  const c = useMessages(common);
   const [opened, setOpened] = useState(false);
   return (
     <Paper withBorder p="md" style={{ borderColor: 'var(--mantine-color-red-3)' }}>
@@ -65,13 +62,7 @@ export function DeactivateAccount() {
           </Button>
         </Group>
       </Stack>
-      <Modal
-        opened={opened}
-        onClose={() => setOpened(false)}
-        title={t.modalTitle}
-        centered
-        closeButtonProps={{ 'aria-label': c.close }}
-      >
+      <Modal opened={opened} onClose={() => setOpened(false)} title={t.modalTitle} centered>
         {opened && <Confirm onCancel={() => setOpened(false)} />}
       </Modal>
     </Paper>
@@ -80,7 +71,6 @@ export function DeactivateAccount() {
 
 function Confirm({ onCancel }: { onCancel: () => void }) {
   const t = useMessages(m);
-  const c = useMessages(common);
   const { signOut } = useAuth();
   const navigate = useNavigate();
   const form = useForm({
@@ -95,12 +85,7 @@ function Confirm({ onCancel }: { onCancel: () => void }) {
     mutationFn: (password: string) => call(api.DELETE('/api/v1/me', { body: { password } })),
     onSuccess: async () => {
       await signOut();
-      notifications.show({
-        color: 'blue',
-        message: t.done,
-        autoClose: 10_000,
-        closeButtonProps: { 'aria-label': c.close },
-      });
+      notify({ color: 'blue', message: t.done, autoClose: 10_000 });
       navigate('/login', { replace: true });
     },
   });

@@ -1,7 +1,6 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { Schemas } from '../../../api/client';
-import { common } from '../../../i18n/common';
 import { useFormat, useMessages } from '../../../i18n/i18n';
 import { ActionError } from './ApiErrorAlert';
 import { appsMessages } from './messages';
@@ -14,7 +13,6 @@ import { periodOver } from './renewal';
  */
 export function CancelSubscription({ subscription: s }: { subscription: Schemas['Subscription'] }) {
   const t = useMessages(appsMessages);
-  const c = useMessages(common);
   const f = useFormat();
   const [opened, { open, close }] = useDisclosure(false);
   const cancel = useSubscriptionChange(s.id, () => cancelSubscription(s.id), t.cancelled, close);
@@ -32,7 +30,6 @@ export function CancelSubscription({ subscription: s }: { subscription: Schemas[
         }}
         title={t.cancelTitle}
         centered
-        closeButtonProps={{ 'aria-label': c.close }}
       >
         <Stack>
           <Text size="sm">{endsNow ? t.cancelNow : t.cancelRunsOn(f.dateTime(s.periodEnd))}</Text>

@@ -38,14 +38,7 @@ export function CredentialsButton({ subscriptionId }: { subscriptionId: string }
       <Button variant="default" onClick={open}>
         {t.showCredentials}
       </Button>
-      <Modal
-        opened={opened}
-        onClose={close}
-        title={t.credentialsTitle}
-        size="lg"
-        centered
-        closeButtonProps={{ 'aria-label': c.close }}
-      >
+      <Modal opened={opened} onClose={close} title={t.credentialsTitle} size="lg" centered>
         <Stack>
           <Text size="sm">{t.credentialsNote}</Text>
           {opened && (

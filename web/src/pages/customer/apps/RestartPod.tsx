@@ -40,7 +40,6 @@ export function RestartPod({ pod }: { pod: Schemas['Pod'] }) {
         }}
         title={t.restartTitle}
         centered
-        closeButtonProps={{ 'aria-label': c.close }}
       >
         <Stack>
           <Text size="sm">{t.restartText}</Text>

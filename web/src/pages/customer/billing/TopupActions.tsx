@@ -3,7 +3,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, call } from '../../../api/client';
 import { useApiMutation } from '../../../components/mutations';
-import { common } from '../../../i18n/common';
 import { defineMessages, useFormat, useMessages } from '../../../i18n/i18n';
 import { billingKeys } from './queries';
 import { useLeaving, usePayment } from './usePayment';
@@ -39,7 +38,6 @@ const m = defineMessages({
 /** "Pay" (a usable payment page, a fresh one if the old expired) and "Cancel" (confirmed) for a PENDING top-up. */
 export function TopupActions({ transaction }: { transaction: Transaction }) {
   const t = useMessages(m);
-  const c = useMessages(common);
   const f = useFormat();
   const payNow = usePayment();
   const queryClient = useQueryClient();
@@ -96,13 +94,7 @@ export function TopupActions({ transaction }: { transaction: Transaction }) {
           {t.cancel}
         </Button>
       </Group>
-      <Modal
-        opened={confirming}
-        onClose={() => setConfirming(false)}
-        title={t.confirmTitle}
-        centered
-        closeButtonProps={{ 'aria-label': c.close }}
-      >
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t.confirmTitle} centered>
         <Stack>
           <Text size="sm">{t.confirmText(amount)}</Text>
           <Group justify="flex-end" wrap="wrap">

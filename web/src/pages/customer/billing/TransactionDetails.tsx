@@ -50,16 +50,8 @@ const m = defineMessages({
 /** A transaction's every field, its invoice (if any) and, for a PENDING top-up, Pay and Cancel. */
 export function TransactionDrawer({ transaction, onClose }: { transaction: Transaction | null; onClose: () => void }) {
   const t = useMessages(m);
-  const c = useMessages(common);
   return (
-    <Drawer
-      opened={transaction !== null}
-      onClose={onClose}
-      position="right"
-      title={t.title}
-      closeButtonProps={{ 'aria-label': c.close }}
-      size="md"
-    >
+    <Drawer opened={transaction !== null} onClose={onClose} position="right" title={t.title} size="md">
       {transaction && <Details transaction={transaction} />}
     </Drawer>
   );

@@ -1,9 +1,8 @@
-import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Schemas } from '../../../api/client';
-import { common } from '../../../i18n/common';
+import { notify } from '../../../components/mutations';
 import { defineMessages, useMessages } from '../../../i18n/i18n';
 import { billingKeys, paymentConfigQuery } from './queries';
 import { type PaymentOutcome, pay } from './snap';
@@ -23,7 +22,6 @@ export function usePayment() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const t = useMessages(m);
-  const c = useMessages(common);
   return useCallback(
     async (transactionId: string, payment: Schemas['Payment']): Promise<PaymentOutcome['kind']> => {
       const config = await queryClient.ensureQueryData(paymentConfigQuery);
@@ -31,7 +29,7 @@ export function usePayment() {
       if (outcome.kind === 'redirected') return outcome.kind;
       await queryClient.invalidateQueries({ queryKey: billingKeys.all });
       if (outcome.kind === 'closed') {
-        notifications.show({ color: 'blue', message: t.closed, closeButtonProps: { 'aria-label': c.close } });
+        notify({ color: 'blue', message: t.closed });
         return outcome.kind;
       }
       const query = new URLSearchParams({ order_id: outcome.result.order_id ?? transactionId });
@@ -39,7 +37,7 @@ export function usePayment() {
       navigate(`/billing?${query}`);
       return outcome.kind;
     },
-    [queryClient, navigate, t, c],
+    [queryClient, navigate, t],
   );
 }
 

@@ -98,14 +98,7 @@ export function CredentialsModal({
   });
   const url = credentials.data?.url ?? subscription.url;
   return (
-    <Modal
-      opened
-      onClose={onDone}
-      title={t.title}
-      size="lg"
-      closeOnClickOutside={false}
-      closeButtonProps={{ 'aria-label': c.close }}
-    >
+    <Modal opened onClose={onDone} title={t.title} size="lg" closeOnClickOutside={false}>
       <Stack gap="md">
         <Text size="sm">{t.intro(subscription.name)}</Text>
         <Group gap="xs" wrap="wrap">

@@ -3,11 +3,10 @@ import { useForm } from '@mantine/form';
 import { api, call, type Schemas } from '../../../../api/client';
 import { ErrorAlert } from '../../../../components/ErrorAlert';
 import { serverFieldErrors } from '../../../../components/forms';
-import { useApiMutation } from '../../../../components/mutations';
+import { notify, useApiMutation } from '../../../../components/mutations';
 import { common } from '../../../../i18n/common';
 import { useMessages } from '../../../../i18n/i18n';
 import { adminWords } from '../shared/messages';
-import { useNotify } from '../shared/notify';
 import { catalogMessages } from './messages';
 import { changed, intIn, isSlug, SORT_MAX, SORT_MIN, textFits } from './rules';
 
@@ -18,7 +17,6 @@ export function CategoryFormModal({ category, onClose }: { category?: Category; 
   const t = useMessages(catalogMessages);
   const w = useMessages(adminWords);
   const c = useMessages(common);
-  const notify = useNotify();
   const initial = {
     slug: category?.slug ?? '',
     name: category?.name ?? '',
@@ -54,17 +52,12 @@ export function CategoryFormModal({ category, onClose }: { category?: Category; 
         form.setErrors({ name: t.nothingChanged });
         return;
       }
-      notify(t.categorySaved);
+      notify({ color: 'green', message: t.categorySaved });
       onClose();
     },
   });
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={category ? t.editCategoryTitle(category.name) : t.createCategoryTitle}
-      closeButtonProps={{ 'aria-label': c.close }}
-    >
+    <Modal opened onClose={onClose} title={category ? t.editCategoryTitle(category.name) : t.createCategoryTitle}>
       <form
         noValidate
         onSubmit={form.onSubmit(async (values) => {

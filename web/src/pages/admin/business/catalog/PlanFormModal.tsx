@@ -15,12 +15,11 @@ import { useForm } from '@mantine/form';
 import { api, call, type Schemas } from '../../../../api/client';
 import { ErrorAlert } from '../../../../components/ErrorAlert';
 import { serverFieldErrors } from '../../../../components/forms';
-import { useApiMutation } from '../../../../components/mutations';
+import { notify, useApiMutation } from '../../../../components/mutations';
 import { common } from '../../../../i18n/common';
 import { useFormat, useMessages } from '../../../../i18n/i18n';
 import { useReportOpen } from '../shared/escape';
 import { adminWords } from '../shared/messages';
-import { useNotify } from '../shared/notify';
 import { catalogMessages } from './messages';
 import { changed, intIn, LIMITS, SORT_MAX, SORT_MIN, textFits } from './rules';
 
@@ -74,7 +73,6 @@ export function PlanFormModal({ serviceId, plan, onClose }: { serviceId: string;
   const w = useMessages(adminWords);
   const c = useMessages(common);
   const f = useFormat();
-  const notify = useNotify();
   useReportOpen(true);
   const range = (min: number, max: number) => w.wholeBetween(f.number(min), f.number(max));
   const within = (min: number, max: number) => (v: number | string) => (intIn(v, min, max) ? null : range(min, max));
@@ -119,7 +117,7 @@ export function PlanFormModal({ serviceId, plan, onClose }: { serviceId: string;
         form.setErrors({ name: t.nothingChanged });
         return;
       }
-      notify(plan ? t.planSaved : t.planCreated);
+      notify({ color: 'green', message: plan ? t.planSaved : t.planCreated });
       onClose();
     },
   });
@@ -129,13 +127,7 @@ export function PlanFormModal({ serviceId, plan, onClose }: { serviceId: string;
     decimalSeparator: f.locale === 'id' ? ',' : '.',
   };
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={plan ? t.editPlanTitle(plan.name) : t.createPlanTitle}
-      size="lg"
-      closeButtonProps={{ 'aria-label': c.close }}
-    >
+    <Modal opened onClose={onClose} title={plan ? t.editPlanTitle(plan.name) : t.createPlanTitle} size="lg">
       <form
         noValidate
         onSubmit={form.onSubmit(async (values) => {

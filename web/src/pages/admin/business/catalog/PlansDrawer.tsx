@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { api, call, type Schemas } from '../../../../api/client';
 import { EmptyState, QueryState } from '../../../../components/QueryState';
 import { ScrollTable } from '../../../../components/ScrollTable';
-import { common } from '../../../../i18n/common';
 import { useFormat, useMessages } from '../../../../i18n/i18n';
 import { ConfirmAction } from '../shared/ConfirmAction';
 import { useNestedModals } from '../shared/escape';
@@ -18,7 +17,6 @@ type Plan = Schemas['AdminPlan'];
 /** A service's plans (`?plans=<service id>`): price per month, resources, on sale or not; add, edit, delete. */
 export function PlansDrawer({ serviceId, onClose }: { serviceId: string; onClose: () => void }) {
   const t = useMessages(catalogMessages);
-  const c = useMessages(common);
   const [editing, setEditing] = useState<Plan | 'new' | null>(null);
   const nested = useNestedModals();
   const query = useQuery({
@@ -34,7 +32,6 @@ export function PlansDrawer({ serviceId, onClose }: { serviceId: string; onClose
       position="right"
       size="xl"
       title={query.data ? t.plansOf(query.data.name) : t.plans}
-      closeButtonProps={{ 'aria-label': c.close }}
     >
       <nested.Provider>
         {serviceId !== '' && (

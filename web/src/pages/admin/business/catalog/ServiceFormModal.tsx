@@ -15,11 +15,10 @@ import { useForm } from '@mantine/form';
 import { api, call, type Schemas } from '../../../../api/client';
 import { ErrorAlert } from '../../../../components/ErrorAlert';
 import { serverFieldErrors } from '../../../../components/forms';
-import { useApiMutation } from '../../../../components/mutations';
+import { notify, useApiMutation } from '../../../../components/mutations';
 import { common } from '../../../../i18n/common';
 import { useMessages } from '../../../../i18n/i18n';
 import { adminWords } from '../shared/messages';
-import { useNotify } from '../shared/notify';
 import { catalogMessages } from './messages';
 import { changed, intIn, isHttpUrl, isSlug, SORT_MAX, SORT_MIN, textFits } from './rules';
 
@@ -80,7 +79,6 @@ export function ServiceFormModal({
   const t = useMessages(catalogMessages);
   const w = useMessages(adminWords);
   const c = useMessages(common);
-  const notify = useNotify();
   const form = useForm<Values>({
     initialValues: valuesOf(service),
     validate: {
@@ -113,7 +111,7 @@ export function ServiceFormModal({
         form.setErrors({ name: t.nothingChanged });
         return;
       }
-      notify(service ? t.serviceSaved : t.serviceCreated);
+      notify({ color: 'green', message: service ? t.serviceSaved : t.serviceCreated });
       if (!service) {
         form.reset();
         onCreated?.(saved);
@@ -131,7 +129,6 @@ export function ServiceFormModal({
       onClose={close}
       title={service ? t.editServiceTitle(service.name) : t.createServiceTitle}
       size="lg"
-      closeButtonProps={{ 'aria-label': c.close }}
     >
       <form
         noValidate

@@ -2,11 +2,10 @@ import { Button, Code, Collapse, Group, Stack, Table, Text, Title } from '@manti
 import { useId, useState } from 'react';
 import { api, call, type Schemas } from '../../../../api/client';
 import { ErrorAlert } from '../../../../components/ErrorAlert';
-import { useApiMutation } from '../../../../components/mutations';
+import { notify, useApiMutation } from '../../../../components/mutations';
 import { ScrollTable } from '../../../../components/ScrollTable';
 import { useFormat, useMessages } from '../../../../i18n/i18n';
 import { adminWords } from '../shared/messages';
-import { useNotify } from '../shared/notify';
 import { queuesMessages } from './messages';
 
 type Queue = Schemas['QueueOverview'];
@@ -53,7 +52,6 @@ function FailedJobRow({ queue, job }: { queue: string; job: FailedJob }) {
   const t = useMessages(queuesMessages);
   const f = useFormat();
   const w = useMessages(adminWords);
-  const notify = useNotify();
   const [open, setOpen] = useState(false);
   const dataId = useId();
   const retry = useApiMutation({
@@ -63,7 +61,7 @@ function FailedJobRow({ queue, job }: { queue: string; job: FailedJob }) {
       ),
     invalidates: [['admin', 'queues']],
     quiet: true,
-    onSuccess: () => notify(t.retried(job.id)),
+    onSuccess: () => notify({ color: 'green', message: t.retried(job.id) }),
   });
   return (
     <Table.Tr data-testid="failed-job">

@@ -1,9 +1,8 @@
 import { Button, type ButtonProps, Text } from '@mantine/core';
 import type { QueryKey } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { useApiMutation } from '../../../../components/mutations';
+import { notify, useApiMutation } from '../../../../components/mutations';
 import { ConfirmModal } from './ConfirmModal';
-import { useNotify } from './notify';
 
 /**
  * A button for a change to confirm first (delete, mostly): the question in a modal, the API's refusal in
@@ -35,13 +34,12 @@ export function ConfirmAction({
   danger?: boolean;
 }) {
   const [opened, setOpened] = useState(false);
-  const notify = useNotify();
   const mutation = useApiMutation({
     mutationFn: action,
     invalidates,
     quiet: true,
     onSuccess: () => {
-      notify(success);
+      notify({ color: 'green', message: success });
       setOpened(false);
       onDone?.();
     },

@@ -38,7 +38,7 @@ export function ConfirmModal({
   const w = useMessages(adminWords);
   useReportOpen(opened);
   return (
-    <Modal opened={opened} onClose={onClose} title={title} centered closeButtonProps={{ 'aria-label': t.close }}>
+    <Modal opened={opened} onClose={onClose} title={title} centered>
       <Stack>
         {children}
         {error ? <ErrorAlert error={error} title={w.refused} /> : null}

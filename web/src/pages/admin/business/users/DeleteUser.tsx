@@ -1,17 +1,15 @@
 import { Button, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { api, call, type Schemas } from '../../../../api/client';
-import { useApiMutation } from '../../../../components/mutations';
+import { notify, useApiMutation } from '../../../../components/mutations';
 import { useMessages } from '../../../../i18n/i18n';
 import { ConfirmModal } from '../shared/ConfirmModal';
-import { useNotify } from '../shared/notify';
 import { usersMessages } from './messages';
 
 /** Removes the account after a confirmation; the API's refusal (live apps, the last administrator) is shown. */
 export function DeleteUser({ user, onDeleted }: { user: Schemas['User']; onDeleted: () => void }) {
   const t = useMessages(usersMessages);
   const [opened, setOpened] = useState(false);
-  const notify = useNotify();
   const mutation = useApiMutation({
     mutationFn: () => call(api.DELETE('/api/v1/admin/users/{id}', { params: { path: { id: user.id } } })),
     invalidates: [
@@ -20,7 +18,7 @@ export function DeleteUser({ user, onDeleted }: { user: Schemas['User']; onDelet
     ],
     quiet: true,
     onSuccess: () => {
-      notify(t.userDeleted);
+      notify({ color: 'green', message: t.userDeleted });
       setOpened(false);
       onDeleted();
     },

@@ -3,10 +3,9 @@ import { useForm } from '@mantine/form';
 import { api, call, type Schemas } from '../../../../api/client';
 import { ErrorAlert } from '../../../../components/ErrorAlert';
 import { rules, serverFieldErrors } from '../../../../components/forms';
-import { useApiMutation } from '../../../../components/mutations';
+import { notify, useApiMutation } from '../../../../components/mutations';
 import { useMessages } from '../../../../i18n/i18n';
 import { adminWords, ruleText } from '../shared/messages';
-import { useNotify } from '../shared/notify';
 import { usersMessages } from './messages';
 
 type User = Schemas['User'];
@@ -31,14 +30,13 @@ export function EditUserForm({ user }: { user: User }) {
       phone: (v) => (v.trim() === '' ? null : v.trim().length > 32 || !PHONE.test(v.trim()) ? t.phoneInvalid : null),
     },
   });
-  const notify = useNotify();
   const mutation = useApiMutation({
     mutationFn: (body: { email?: string; name?: string; phone?: string | null; role?: Role; isActive?: boolean }) =>
       call(api.PATCH('/api/v1/admin/users/{id}', { params: { path: { id: user.id } }, body })),
     invalidates: [['admin', 'users']],
     quiet: true,
     onSuccess: (saved) => {
-      notify(t.userSaved);
+      notify({ color: 'green', message: t.userSaved });
       const values = {
         email: saved.email,
         name: saved.name,

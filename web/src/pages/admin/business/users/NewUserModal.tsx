@@ -3,11 +3,10 @@ import { useForm } from '@mantine/form';
 import { api, call } from '../../../../api/client';
 import { ErrorAlert } from '../../../../components/ErrorAlert';
 import { rules, serverFieldErrors } from '../../../../components/forms';
-import { useApiMutation } from '../../../../components/mutations';
+import { notify, useApiMutation } from '../../../../components/mutations';
 import { common } from '../../../../i18n/common';
 import { useMessages } from '../../../../i18n/i18n';
 import { adminWords, ruleText } from '../shared/messages';
-import { useNotify } from '../shared/notify';
 import { usersMessages } from './messages';
 
 const PHONE = /^\+?[0-9][0-9 -]{5,19}$/;
@@ -35,7 +34,6 @@ export function NewUserModal({
       phone: (v) => (v.trim() === '' ? null : v.trim().length > 32 || !PHONE.test(v.trim()) ? t.phoneInvalid : null),
     },
   });
-  const notify = useNotify();
   const mutation = useApiMutation({
     mutationFn: (values: typeof form.values) =>
       call(
@@ -52,7 +50,7 @@ export function NewUserModal({
     invalidates: [['admin', 'users']],
     quiet: true,
     onSuccess: (user) => {
-      notify(t.userCreated);
+      notify({ color: 'green', message: t.userCreated });
       form.reset();
       onCreated(user.id);
     },
@@ -62,7 +60,7 @@ export function NewUserModal({
     onClose();
   };
   return (
-    <Modal opened={opened} onClose={close} title={t.createTitle} centered closeButtonProps={{ 'aria-label': c.close }}>
+    <Modal opened={opened} onClose={close} title={t.createTitle} centered>
       <form
         noValidate
         onSubmit={form.onSubmit(async (values) => {

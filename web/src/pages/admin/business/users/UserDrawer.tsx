@@ -31,7 +31,6 @@ export function UserDrawer({ id, onClose }: { id: string; onClose: () => void })
       position="right"
       size="lg"
       title={query.data ? query.data.email : t.user}
-      closeButtonProps={{ 'aria-label': t.close }}
     >
       <nested.Provider>
         {id !== '' && (
