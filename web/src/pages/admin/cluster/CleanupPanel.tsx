@@ -2,11 +2,11 @@ import { Button, Card, Checkbox, Group, List, Stack, Text, Title } from '@mantin
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, call, type Schemas } from '../../../api/client';
+import { ConfirmModal } from '../../../components/ConfirmModal';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { notify } from '../../../components/mutations';
 import { useMessages } from '../../../i18n/i18n';
 import { CleanupResult } from './CleanupResult';
-import { ConfirmModal } from './ConfirmModal';
 import { orphanMessages } from './orphan-messages';
 import { keys } from './queries';
 

@@ -1,11 +1,11 @@
 import { Badge, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api, call, type Schemas } from '../../../api/client';
+import { ConfirmModal } from '../../../components/ConfirmModal';
 import { useApiMutation } from '../../../components/mutations';
 import { QueryState } from '../../../components/QueryState';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { useMessages } from '../../../i18n/i18n';
-import { ConfirmModal } from './ConfirmModal';
 import { keys, podsOnWorkerQuery } from './queries';
 import { drainMessages } from './worker-detail-messages';
 

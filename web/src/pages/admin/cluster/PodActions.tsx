@@ -1,9 +1,9 @@
 import { Button, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { api, call, type Schemas } from '../../../api/client';
+import { ConfirmModal } from '../../../components/ConfirmModal';
 import { useApiMutation } from '../../../components/mutations';
 import { useMessages } from '../../../i18n/i18n';
-import { ConfirmModal } from './ConfirmModal';
 import { podDetailMessages } from './pod-messages';
 import { keys } from './queries';
 

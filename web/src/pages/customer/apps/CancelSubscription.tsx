@@ -1,6 +1,7 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { Schemas } from '../../../api/client';
+import { ConfirmModal } from '../../../components/ConfirmModal';
 import { useFormat, useMessages } from '../../../i18n/i18n';
 import { ActionError } from './ApiErrorAlert';
 import { appsMessages } from './messages';
@@ -22,31 +23,24 @@ export function CancelSubscription({ subscription: s }: { subscription: Schemas[
       <Button color="red" variant="outline" onClick={open}>
         {t.cancel}
       </Button>
-      <Modal
+      <ConfirmModal
         opened={opened}
         onClose={() => {
           cancel.reset();
           close();
         }}
         title={t.cancelTitle}
-        centered
+        cancelLabel={t.keep}
+        confirmLabel={t.confirmCancel}
+        loading={cancel.isPending}
+        onConfirm={() => cancel.mutate(undefined)}
       >
-        <Stack>
-          <Text size="sm">{endsNow ? t.cancelNow : t.cancelRunsOn(f.dateTime(s.periodEnd))}</Text>
-          <Text size="sm" fw={600}>
-            {t.cancelNoRefund}
-          </Text>
-          <ActionError error={cancel.error} />
-          <Group justify="flex-end" wrap="wrap">
-            <Button variant="default" onClick={close}>
-              {t.keep}
-            </Button>
-            <Button color="red" loading={cancel.isPending} onClick={() => cancel.mutate(undefined)}>
-              {t.confirmCancel}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        <Text size="sm">{endsNow ? t.cancelNow : t.cancelRunsOn(f.dateTime(s.periodEnd))}</Text>
+        <Text size="sm" fw={600}>
+          {t.cancelNoRefund}
+        </Text>
+        <ActionError error={cancel.error} />
+      </ConfirmModal>
     </>
   );
 }

@@ -1,10 +1,9 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, call, type Schemas } from '../../../api/client';
-import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ConfirmModal } from '../../../components/ConfirmModal';
 import { useApiMutation } from '../../../components/mutations';
-import { common } from '../../../i18n/common';
 import { useMessages } from '../../../i18n/i18n';
 import { liveKeys } from '../../../live/live-status';
 import { appsMessages } from './messages';
@@ -12,7 +11,6 @@ import { appsMessages } from './messages';
 /** "Restart", after a confirmation (POST /pods/{id}/restart, a rollout restart); only a running app. */
 export function RestartPod({ pod }: { pod: Schemas['Pod'] }) {
   const t = useMessages(appsMessages);
-  const c = useMessages(common);
   const queryClient = useQueryClient();
   const [opened, { open, close }] = useDisclosure(false);
   const restart = useApiMutation<void, Schemas['Pod']>({
@@ -32,28 +30,21 @@ export function RestartPod({ pod }: { pod: Schemas['Pod'] }) {
       <Button onClick={open} disabled={!running} title={running ? undefined : t.restartOnlyRunning}>
         {t.restart}
       </Button>
-      <Modal
+      <ConfirmModal
         opened={opened}
         onClose={() => {
           restart.reset();
           close();
         }}
         title={t.restartTitle}
-        centered
+        confirmLabel={t.restartConfirm}
+        color="blue"
+        loading={restart.isPending}
+        error={restart.error}
+        onConfirm={() => restart.mutate()}
       >
-        <Stack>
-          <Text size="sm">{t.restartText}</Text>
-          {restart.error ? <ErrorAlert error={restart.error} /> : null}
-          <Group justify="flex-end" wrap="wrap">
-            <Button variant="default" onClick={close}>
-              {c.cancel}
-            </Button>
-            <Button loading={restart.isPending} onClick={() => restart.mutate()}>
-              {t.restartConfirm}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        <Text size="sm">{t.restartText}</Text>
+      </ConfirmModal>
     </>
   );
 }

@@ -1,7 +1,8 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, call } from '../../../api/client';
+import { ConfirmModal } from '../../../components/ConfirmModal';
 import { useApiMutation } from '../../../components/mutations';
 import { defineMessages, useFormat, useMessages } from '../../../i18n/i18n';
 import { billingKeys } from './queries';
@@ -94,19 +95,19 @@ export function TopupActions({ transaction }: { transaction: Transaction }) {
           {t.cancel}
         </Button>
       </Group>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t.confirmTitle} centered>
-        <Stack>
-          <Text size="sm">{t.confirmText(amount)}</Text>
-          <Group justify="flex-end" wrap="wrap">
-            <Button variant="default" onClick={() => setConfirming(false)} data-autofocus>
-              {t.keep}
-            </Button>
-            <Button color="red.9" loading={cancel.isPending} onClick={() => cancel.mutate()}>
-              {t.confirm}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmModal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t.confirmTitle}
+        cancelLabel={t.keep}
+        confirmLabel={t.confirm}
+        color="red.9"
+        autoFocus="cancel"
+        loading={cancel.isPending}
+        onConfirm={() => cancel.mutate()}
+      >
+        <Text size="sm">{t.confirmText(amount)}</Text>
+      </ConfirmModal>
     </>
   );
 }

@@ -1,8 +1,10 @@
 import { Button, type ButtonProps, Text } from '@mantine/core';
 import type { QueryKey } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { notify, useApiMutation } from '../../../../components/mutations';
-import { ConfirmModal } from './ConfirmModal';
+import { ConfirmModal } from '../../../../components/ConfirmModal';
+import { useApiMutation } from '../../../../components/mutations';
+import { useMessages } from '../../../../i18n/i18n';
+import { adminWords } from './messages';
 
 /**
  * A button for a change to confirm first (delete, mostly): the question in a modal, the API's refusal in
@@ -19,7 +21,6 @@ export function ConfirmAction({
   success,
   onDone,
   buttonProps,
-  danger = true,
 }: {
   label: ReactNode;
   ariaLabel?: string;
@@ -31,15 +32,15 @@ export function ConfirmAction({
   success: string;
   onDone?: () => void;
   buttonProps?: ButtonProps;
-  danger?: boolean;
 }) {
   const [opened, setOpened] = useState(false);
+  const w = useMessages(adminWords);
   const mutation = useApiMutation({
     mutationFn: action,
     invalidates,
     quiet: true,
+    success,
     onSuccess: () => {
-      notify({ color: 'green', message: success });
       setOpened(false);
       onDone?.();
     },
@@ -49,7 +50,7 @@ export function ConfirmAction({
       <Button
         size="xs"
         variant="subtle"
-        color={danger ? 'red' : undefined}
+        color="red"
         aria-label={ariaLabel}
         {...buttonProps}
         onClick={() => {
@@ -60,11 +61,12 @@ export function ConfirmAction({
         {label}
       </Button>
       <ConfirmModal
+        errorTitle={w.refused}
+        autoFocus="confirm"
         opened={opened}
         onClose={() => setOpened(false)}
         title={title}
         confirmLabel={confirmLabel}
-        danger={danger}
         loading={mutation.isPending}
         error={mutation.error}
         onConfirm={() => mutation.mutate(undefined)}

@@ -2,10 +2,11 @@ import { Alert, Button, Group, NumberInput, Stack, Text, Textarea, Title } from 
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { api, call, type Schemas } from '../../../../api/client';
+import { ConfirmModal } from '../../../../components/ConfirmModal';
 import { serverFieldErrors } from '../../../../components/forms';
 import { useApiMutation } from '../../../../components/mutations';
 import { useFormat, useMessages } from '../../../../i18n/i18n';
-import { ConfirmModal } from '../shared/ConfirmModal';
+import { adminWords } from '../shared/messages';
 import { requestKey } from '../shared/url-state';
 import { usersMessages } from './messages';
 
@@ -21,6 +22,7 @@ interface Pending {
 /** Adds or takes credit by hand, with a reason; asks first, then says the balance it left. */
 export function AdjustCredit({ user }: { user: Schemas['User'] }) {
   const t = useMessages(usersMessages);
+  const w = useMessages(adminWords);
   const f = useFormat();
   const [pending, setPending] = useState<Pending | null>(null);
   const form = useForm<{ amount: number | string; reason: string }>({
@@ -85,11 +87,13 @@ export function AdjustCredit({ user }: { user: Schemas['User'] }) {
         </Stack>
       </form>
       <ConfirmModal
+        errorTitle={w.refused}
+        autoFocus="confirm"
         opened={pending !== null}
         onClose={close}
         title={t.adjustConfirmTitle}
         confirmLabel={t.adjust}
-        danger={(pending?.amount ?? 0) < 0}
+        color={(pending?.amount ?? 0) < 0 ? 'red' : 'blue'}
         loading={mutation.isPending}
         error={mutation.error}
         onConfirm={() => pending && mutation.mutate(pending)}

@@ -2,9 +2,10 @@ import { Button, Group, List, Menu, Text } from '@mantine/core';
 import { useState } from 'react';
 import { api, call } from '../../../../api/client';
 import type { paths } from '../../../../api/schema';
+import { ConfirmModal } from '../../../../components/ConfirmModal';
 import { useApiMutation } from '../../../../components/mutations';
 import { useMessages } from '../../../../i18n/i18n';
-import { ConfirmModal } from '../shared/ConfirmModal';
+import { adminWords } from '../shared/messages';
 import { usersMessages } from './messages';
 
 type BulkBody = paths['/api/v1/admin/users/bulk']['post']['requestBody']['content']['application/json'];
@@ -31,6 +32,7 @@ const bodyOf = (choice: Choice, userIds: string[]): BulkBody => {
  */
 export function BulkActions({ selected, onClear }: { selected: Map<string, string>; onClear: () => void }) {
   const t = useMessages(usersMessages);
+  const w = useMessages(adminWords);
   const [choice, setChoice] = useState<Choice | null>(null);
   const [result, setResult] = useState<BulkResult | null>(null);
   const [emails, setEmails] = useState<Map<string, string>>(new Map());
@@ -89,11 +91,13 @@ export function BulkActions({ selected, onClear }: { selected: Map<string, strin
         </Button>
       )}
       <ConfirmModal
+        errorTitle={w.refused}
+        autoFocus="confirm"
         opened={choice !== null}
         onClose={close}
         title={t.bulkTitle}
         confirmLabel={choice ? labels[choice] : ''}
-        danger={choice === 'delete' || choice === 'deactivate'}
+        color={choice === 'delete' || choice === 'deactivate' ? 'red' : 'blue'}
         loading={mutation.isPending}
         error={mutation.error}
         onConfirm={() => choice && mutation.mutate(bodyOf(choice, [...emails.keys()]))}

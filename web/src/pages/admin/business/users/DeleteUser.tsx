@@ -1,14 +1,16 @@
 import { Button, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { api, call, type Schemas } from '../../../../api/client';
+import { ConfirmModal } from '../../../../components/ConfirmModal';
 import { notify, useApiMutation } from '../../../../components/mutations';
 import { useMessages } from '../../../../i18n/i18n';
-import { ConfirmModal } from '../shared/ConfirmModal';
+import { adminWords } from '../shared/messages';
 import { usersMessages } from './messages';
 
 /** Removes the account after a confirmation; the API's refusal (live apps, the last administrator) is shown. */
 export function DeleteUser({ user, onDeleted }: { user: Schemas['User']; onDeleted: () => void }) {
   const t = useMessages(usersMessages);
+  const w = useMessages(adminWords);
   const [opened, setOpened] = useState(false);
   const mutation = useApiMutation({
     mutationFn: () => call(api.DELETE('/api/v1/admin/users/{id}', { params: { path: { id: user.id } } })),
@@ -44,6 +46,8 @@ export function DeleteUser({ user, onDeleted }: { user: Schemas['User']; onDelet
         </Button>
       </div>
       <ConfirmModal
+        errorTitle={w.refused}
+        autoFocus="confirm"
         opened={opened}
         onClose={() => setOpened(false)}
         title={t.deleteConfirmTitle}

@@ -2,9 +2,9 @@ import { Anchor, Divider, Drawer, Group, SimpleGrid, Stack, Text } from '@mantin
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, call, type Schemas } from '../../../../api/client';
+import { useNestedModals } from '../../../../components/nested-modals';
 import { QueryState } from '../../../../components/QueryState';
 import { useFormat, useMessages } from '../../../../i18n/i18n';
-import { useNestedModals } from '../shared/escape';
 import { adminWords } from '../shared/messages';
 import { Tag } from '../shared/Tag';
 import { AdjustCredit } from './AdjustCredit';
