@@ -60,6 +60,8 @@ test.describe
 
     test.beforeAll(async ({ browser }) => {
       page = await (await browser.newContext()).newPage();
+      await page.goto('/login');
+      await checkPage(page, 'login');
 
       await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
 

@@ -62,9 +62,11 @@ export async function registerDashboard(app: AppInstance, options: DashboardOpti
     // not-found handler below instead of a catch-all route.
     wildcard: false,
     index: false,
+    // The cache policy is ours (below), not send's default max-age=0.
+    cacheControl: false,
     setHeaders(res, path) {
-      res.header('content-security-policy', csp);
-      res.header(
+      res.setHeader('content-security-policy', csp);
+      res.setHeader(
         'cache-control',
         path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate',
       );
