@@ -7,6 +7,8 @@ const COLORS: Record<string, string> = {
   SETTLEMENT: 'green',
   PAID: 'green',
   DONE: 'green',
+  queued: 'blue',
+  sending: 'blue',
   sent: 'green',
   completed: 'green',
   PENDING: 'yellow',
@@ -32,11 +34,18 @@ const COLORS: Record<string, string> = {
  * A status word with a coloured dot that says whether it is fine (green), moving (blue/yellow), held (orange)
  * or broken (red). The word carries the meaning; the dot only helps the eye (and the text stays dark: AA contrast).
  */
-export function StatusBadge({ status }: { status: string | null | undefined }) {
+export function StatusBadge({
+  status,
+  label,
+}: {
+  status: string | null | undefined;
+  /** The word in the user's language (default: the status itself). */
+  label?: string;
+}) {
   const value = status ?? 'UNKNOWN';
   return (
     <Badge color={COLORS[value] ?? COLORS[value.toUpperCase()] ?? 'gray'} variant="dot" data-status={value}>
-      {value.replaceAll('_', ' ')}
+      {label ?? value.replaceAll('_', ' ')}
     </Badge>
   );
 }

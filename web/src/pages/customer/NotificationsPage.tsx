@@ -1,17 +1,16 @@
-import { Badge, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { api, call, type Schemas } from '../../api/client';
+import { api, call } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { QueryState } from '../../components/QueryState';
 import { ScrollTable } from '../../components/ScrollTable';
+import { StatusBadge } from '../../components/StatusBadge';
 import { common } from '../../i18n/common';
 import { defineMessages, useFormat, useMessages } from '../../i18n/i18n';
 
 const PAGE_SIZE = 20;
-
-type Status = Schemas['Notification']['status'];
 
 const m = defineMessages({
   en: {
@@ -43,8 +42,6 @@ const m = defineMessages({
     status_failed: 'Gagal',
   },
 });
-
-const COLORS: Record<Status, string> = { queued: 'blue', sending: 'blue', sent: 'green', failed: 'red' };
 
 /** /notifications: the user's mail history (GET /me/notifications), paged by the API. */
 export default function NotificationsPage() {
@@ -100,9 +97,7 @@ export default function NotificationsPage() {
                         <Text size="sm">{mail.recipient}</Text>
                       </Table.Td>
                       <Table.Td>
-                        <Badge variant="dot" color={COLORS[mail.status]} data-status={mail.status}>
-                          {t[`status_${mail.status}`]}
-                        </Badge>
+                        <StatusBadge status={mail.status} label={t[`status_${mail.status}`]} />
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm" style={{ whiteSpace: 'nowrap' }}>

@@ -7,10 +7,10 @@ import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { QueryState } from '../../components/QueryState';
 import { ScrollTable } from '../../components/ScrollTable';
+import { StatusBadge } from '../../components/StatusBadge';
 import { common } from '../../i18n/common';
 import { defineMessages, useFormat, useMessages } from '../../i18n/i18n';
 import { billingKeys } from './billing/queries';
-import { TransactionStatusBadge } from './billing/StatusBadges';
 import { TransactionDrawer } from './billing/TransactionDetails';
 import {
   billingWords,
@@ -222,7 +222,7 @@ function TransactionRow({ transaction, onOpen }: { transaction: Transaction; onO
         </Text>
       </Table.Td>
       <Table.Td>
-        <TransactionStatusBadge status={transaction.status} />
+        <StatusBadge status={transaction.status} label={statusLabel(words, transaction.status)} />
       </Table.Td>
       <Table.Td>
         <Button size="compact-sm" variant="subtle" onClick={onOpen} aria-label={t.details(kind, date)}>

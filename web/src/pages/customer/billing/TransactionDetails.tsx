@@ -4,13 +4,13 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { api, call } from '../../../api/client';
 import { QueryState } from '../../../components/QueryState';
+import { StatusBadge } from '../../../components/StatusBadge';
 import { common } from '../../../i18n/common';
 import { defineMessages, useFormat, useMessages } from '../../../i18n/i18n';
 import { InvoiceDownloadButton } from './InvoiceDownloadButton';
 import { billingKeys } from './queries';
-import { TransactionStatusBadge } from './StatusBadges';
 import { TopupActions } from './TopupActions';
-import { billingWords, type Transaction, typeLabel } from './words';
+import { billingWords, statusLabel, type Transaction, typeLabel } from './words';
 
 const m = defineMessages({
   en: {
@@ -65,7 +65,7 @@ function Details({ transaction }: { transaction: Transaction }) {
   const rows: [string, ReactNode][] = [
     [t.id, <Code key="id">{transaction.id}</Code>],
     [t.type, typeLabel(words, transaction.type)],
-    [c.status, <TransactionStatusBadge key="status" status={transaction.status} />],
+    [c.status, <StatusBadge key="status" status={transaction.status} label={statusLabel(words, transaction.status)} />],
     [
       c.amount,
       <Text key="amount" fw={700} size="sm">
