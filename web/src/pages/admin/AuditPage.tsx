@@ -4,12 +4,13 @@ import { api, call } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { QueryState } from '../../components/QueryState';
+import { compact, useUrlState } from '../../components/url-state';
 import { useMessages } from '../../i18n/i18n';
 import { AuditFilters, UUID } from './business/audit/AuditFilters';
 import { AuditTable } from './business/audit/AuditTable';
 import { auditMessages } from './business/audit/messages';
 import { adminWords } from './business/shared/messages';
-import { compact, localDateTimeIso, useUrlState } from './business/shared/url-state';
+import { localDateTimeIso } from './business/shared/query-values';
 
 const PAGE_SIZES = ['20', '50', '100'];
 

@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { QueryState } from '../../components/QueryState';
 import { SearchInput } from '../../components/SearchInput';
+import { compact, useUrlState } from '../../components/url-state';
 import { useMessages } from '../../i18n/i18n';
 import { CatalogStats } from './business/catalog/CatalogStats';
 import { CategoriesSection } from './business/catalog/CategoriesSection';
@@ -14,7 +15,6 @@ import { PlansDrawer } from './business/catalog/PlansDrawer';
 import { ServiceFormModal } from './business/catalog/ServiceFormModal';
 import { ServicesTable } from './business/catalog/ServicesTable';
 import { adminWords } from './business/shared/messages';
-import { compact, useUrlState } from './business/shared/url-state';
 
 type Service = Schemas['AdminService'];
 

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { QueryState } from '../../components/QueryState';
+import { useUrlState } from '../../components/url-state';
 import { useMessages } from '../../i18n/i18n';
 import { PodDrawer } from './cluster/PodDrawer';
 import { POD_SORTS, PodFilters, type PodSort } from './cluster/PodFilters';
@@ -10,7 +11,6 @@ import { PodStatsPanel } from './cluster/PodStatsPanel';
 import { PodsTable } from './cluster/PodsTable';
 import { POD_STATUSES, podMessages } from './cluster/pod-messages';
 import { type PodListQuery, podsQuery } from './cluster/queries';
-import { pageFrom, useSearchState } from './cluster/search-state';
 
 const PAGE_SIZE = 20;
 const KEYS = ['q', 'status', 'service', 'user', 'worker', 'sort', 'page', 'pod'] as const;
@@ -21,7 +21,8 @@ const KEYS = ['q', 'status', 'service', 'user', 'worker', 'sort', 'page', 'pod']
  */
 export default function PodsAdminPage() {
   const t = useMessages(podMessages);
-  const [search, update] = useSearchState(KEYS);
+  const url = useUrlState();
+  const search = Object.fromEntries(KEYS.map((k) => [k, url.get(k)])) as Record<(typeof KEYS)[number], string>;
   const sort: PodSort = (POD_SORTS as readonly string[]).includes(search.sort)
     ? (search.sort as PodSort)
     : '-createdAt';
@@ -34,7 +35,7 @@ export default function PodsAdminPage() {
     user: search.user || undefined,
     worker: search.worker || undefined,
     sort,
-    page: pageFrom(search.page),
+    page: url.getInt('page', 1),
     pageSize: PAGE_SIZE,
   };
   const pods = useQuery(podsQuery(query));
@@ -46,16 +47,19 @@ export default function PodsAdminPage() {
       <Title order={2} size="h4" mb="sm">
         {t.list}
       </Title>
-      <PodFilters values={{ ...search, status: query.status ?? '', sort }} onChange={(patch) => update(patch)} />
+      <PodFilters
+        values={{ ...search, status: query.status ?? '', sort }}
+        onChange={(patch) => url.update(patch, ['page'])}
+      />
       <QueryState query={pods} isEmpty={(d) => d.items.length === 0} empty={filtered ? t.none : t.noPods}>
         {(page) => (
           <>
-            <PodsTable pods={page.items} onOpen={(pod) => update({ pod }, { keepPage: true })} />
+            <PodsTable pods={page.items} onOpen={(pod) => url.update({ pod })} />
             <Pager
               page={page.page}
               pageSize={page.pageSize}
               total={page.total}
-              onChange={(p) => update({ page: p === 1 ? null : p })}
+              onChange={(p) => url.update({ page: p === 1 ? null : p })}
             />
           </>
         )}
@@ -63,7 +67,7 @@ export default function PodsAdminPage() {
       <PodDrawer
         id={search.pod || null}
         name={pods.data?.items.find((p) => p.id === search.pod)?.subscription.name}
-        onClose={() => update({ pod: null }, { keepPage: true })}
+        onClose={() => url.update({ pod: null })}
       />
     </>
   );

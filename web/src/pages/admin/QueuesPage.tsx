@@ -3,11 +3,11 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, QueryState } from '../../components/QueryState';
+import { useUrlState } from '../../components/url-state';
 import { useMessages } from '../../i18n/i18n';
 import { FailedJobs } from './business/queues/FailedJobs';
 import { queuesMessages } from './business/queues/messages';
 import { QueueCounts } from './business/queues/QueueCounts';
-import { useUrlState } from './business/shared/url-state';
 
 const LIMITS = ['10', '25', '50', '100'];
 

@@ -1,7 +1,7 @@
 import '@mantine/charts/styles.css';
 import { PageHeader } from '../../components/PageHeader';
+import { useUrlState } from '../../components/url-state';
 import { useMessages } from '../../i18n/i18n';
-import { useUrlState } from './business/shared/url-state';
 import { AllTransactions } from './business/transactions/AllTransactions';
 import { txMessages } from './business/transactions/messages';
 import { PendingTopups } from './business/transactions/PendingTopups';

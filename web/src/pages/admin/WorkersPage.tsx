@@ -6,9 +6,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { QueryState } from '../../components/QueryState';
 import { SearchInput } from '../../components/SearchInput';
+import { useUrlState } from '../../components/url-state';
 import { useMessages } from '../../i18n/i18n';
 import { keys, type WorkerListQuery, workersQuery } from './cluster/queries';
-import { pageFrom, useSearchState } from './cluster/search-state';
 import { WorkerStatsPanel } from './cluster/WorkerStatsPanel';
 import { WorkersTable } from './cluster/WorkersTable';
 import { WORKER_STATUSES, workerMessages } from './cluster/worker-messages';
@@ -20,7 +20,8 @@ type Sort = (typeof SORTS)[number];
 /** /admin/workers: the cluster's nodes from the workers table, with filters, sort and pages in the URL. */
 export default function WorkersPage() {
   const t = useMessages(workerMessages);
-  const [search, update] = useSearchState(['status', 'online', 'q', 'sort', 'page'] as const);
+  const url = useUrlState();
+  const search = { status: url.get('status'), online: url.get('online'), q: url.get('q'), sort: url.get('sort') };
   const status = (WORKER_STATUSES as readonly string[]).includes(search.status)
     ? (search.status as WorkerListQuery['status'])
     : undefined;
@@ -30,7 +31,7 @@ export default function WorkersPage() {
     online: search.online === 'true' || search.online === 'false' ? search.online : undefined,
     q: search.q || undefined,
     sort,
-    page: pageFrom(search.page),
+    page: url.getInt('page', 1),
     pageSize: PAGE_SIZE,
   };
   const workers = useQuery(workersQuery(query));
@@ -70,13 +71,13 @@ export default function WorkersPage() {
           label={t.searchWorkers}
           placeholder={t.searchHint}
           value={search.q}
-          onSearch={(q) => update({ q })}
+          onSearch={(q) => url.update({ q }, ['page'])}
         />
         <Select
           label={t.status}
           data={[{ value: '', label: t.allPresent }, ...WORKER_STATUSES.map((s) => ({ value: s, label: t[s] }))]}
           value={status ?? ''}
-          onChange={(value) => update({ status: value })}
+          onChange={(value) => url.update({ status: value }, ['page'])}
           allowDeselect={false}
           w={190}
         />
@@ -88,7 +89,7 @@ export default function WorkersPage() {
             { value: 'false', label: t.offline },
           ]}
           value={query.online ?? ''}
-          onChange={(value) => update({ online: value })}
+          onChange={(value) => url.update({ online: value }, ['page'])}
           allowDeselect={false}
           w={140}
         />
@@ -96,7 +97,7 @@ export default function WorkersPage() {
           label={t.sort}
           data={SORTS.map((s) => ({ value: s, label: sortLabels[s] }))}
           value={sort}
-          onChange={(value) => update({ sort: value === 'name' ? null : value })}
+          onChange={(value) => url.update({ sort: value === 'name' ? null : value }, ['page'])}
           allowDeselect={false}
           w={170}
         />
@@ -109,7 +110,7 @@ export default function WorkersPage() {
               page={page.page}
               pageSize={page.pageSize}
               total={page.total}
-              onChange={(p) => update({ page: p === 1 ? null : p })}
+              onChange={(p) => url.update({ page: p === 1 ? null : p })}
             />
           </>
         )}

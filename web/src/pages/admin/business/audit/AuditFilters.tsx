@@ -1,9 +1,9 @@
 import { Button, Group, SimpleGrid, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { SearchInput } from '../../../../components/SearchInput';
+import type { useUrlState } from '../../../../components/url-state';
 import { useMessages } from '../../../../i18n/i18n';
 import { adminWords } from '../shared/messages';
-import type { useUrlState } from '../shared/url-state';
 import { auditMessages } from './messages';
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -4,10 +4,11 @@ import { useEffect, useState } from 'react';
 import { api, call } from '../../../../api/client';
 import { Pager } from '../../../../components/Pager';
 import { EmptyState, QueryState } from '../../../../components/QueryState';
+import { compact, type useUrlState } from '../../../../components/url-state';
 import { useFormat, useMessages } from '../../../../i18n/i18n';
 import { adminWords } from '../shared/messages';
+import { dayStartIso } from '../shared/query-values';
 import { StatFigure, StatFigures } from '../shared/StatFigure';
-import { compact, dayStartIso, type useUrlState } from '../shared/url-state';
 import { txMessages } from './messages';
 import { TxTable } from './TxTable';
 

@@ -3,8 +3,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, call } from '../../../../api/client';
 import { Pager } from '../../../../components/Pager';
 import { QueryState } from '../../../../components/QueryState';
+import { compact, type useUrlState } from '../../../../components/url-state';
 import { useFormat, useMessages } from '../../../../i18n/i18n';
-import { compact, type useUrlState } from '../shared/url-state';
 import { txMessages } from './messages';
 import { TxTable } from './TxTable';
 

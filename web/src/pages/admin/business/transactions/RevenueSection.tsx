@@ -4,9 +4,9 @@ import { lazy, Suspense, useId, useState } from 'react';
 import { api, call, type Schemas } from '../../../../api/client';
 import { EmptyState, QueryState } from '../../../../components/QueryState';
 import { ScrollTable } from '../../../../components/ScrollTable';
+import { compact, type useUrlState } from '../../../../components/url-state';
 import { useFormat, useMessages } from '../../../../i18n/i18n';
 import { StatFigure, StatFigures } from '../shared/StatFigure';
-import { compact, type useUrlState } from '../shared/url-state';
 import { txMessages } from './messages';
 
 const RevenueChart = lazy(() => import('./RevenueChart'));

@@ -7,7 +7,7 @@ import { serverFieldErrors } from '../../../../components/forms';
 import { useApiMutation } from '../../../../components/mutations';
 import { useFormat, useMessages } from '../../../../i18n/i18n';
 import { adminWords } from '../shared/messages';
-import { requestKey } from '../shared/url-state';
+import { requestKey } from '../shared/query-values';
 import { usersMessages } from './messages';
 
 const MAX_ADJUSTMENT = 100_000_000;

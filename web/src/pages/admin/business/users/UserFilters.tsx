@@ -1,8 +1,8 @@
 import { Button, Group, NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
 import { SearchInput } from '../../../../components/SearchInput';
+import type { useUrlState } from '../../../../components/url-state';
 import { useMessages } from '../../../../i18n/i18n';
 import { adminWords } from '../shared/messages';
-import type { useUrlState } from '../shared/url-state';
 import { usersMessages } from './messages';
 
 export const USER_FILTER_KEYS = ['q', 'role', 'status', 'from', 'to', 'sort'] as const;
