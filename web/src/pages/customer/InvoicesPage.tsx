@@ -1,11 +1,12 @@
 import { Button, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, call } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { QueryState } from '../../components/QueryState';
 import { ScrollTable } from '../../components/ScrollTable';
+import { useUrlState } from '../../components/url-state';
 import { defineMessages, useFormat, useMessages } from '../../i18n/i18n';
 import { InvoiceDownloadButton } from './billing/InvoiceDownloadButton';
 import { billingKeys } from './billing/queries';
@@ -45,8 +46,8 @@ export default function InvoicesPage() {
   const t = useMessages(m);
   const words = useMessages(billingWords);
   const f = useFormat();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const url = useUrlState();
+  const page = url.getInt('page', 1);
   const query = { page, pageSize: PAGE_SIZE };
   const invoices = useQuery({
     queryKey: billingKeys.invoices(query),
@@ -121,7 +122,7 @@ export default function InvoicesPage() {
               page={data.page}
               pageSize={data.pageSize}
               total={data.total}
-              onChange={(p) => setParams(p > 1 ? { page: String(p) } : {})}
+              onChange={(p) => url.update({ page: p > 1 ? p : null })}
             />
           </>
         )}

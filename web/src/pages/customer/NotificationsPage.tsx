@@ -1,12 +1,12 @@
 import { Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router';
 import { api, call } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { QueryState } from '../../components/QueryState';
 import { ScrollTable } from '../../components/ScrollTable';
 import { StatusBadge } from '../../components/StatusBadge';
+import { useUrlState } from '../../components/url-state';
 import { common } from '../../i18n/common';
 import { defineMessages, useFormat, useMessages } from '../../i18n/i18n';
 
@@ -48,8 +48,8 @@ export default function NotificationsPage() {
   const t = useMessages(m);
   const c = useMessages(common);
   const f = useFormat();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const url = useUrlState();
+  const page = url.getInt('page', 1);
   const query = { page, pageSize: PAGE_SIZE };
   const notifications = useQuery({
     queryKey: ['my-notifications', query],
@@ -113,7 +113,7 @@ export default function NotificationsPage() {
               page={data.page}
               pageSize={data.pageSize}
               total={data.total}
-              onChange={(p) => setParams(p > 1 ? { page: String(p) } : {})}
+              onChange={(p) => url.update({ page: p > 1 ? p : null })}
             />
           </>
         )}

@@ -1,13 +1,14 @@
 import { Button, Paper, Select, SimpleGrid, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, call } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { QueryState } from '../../components/QueryState';
 import { ScrollTable } from '../../components/ScrollTable';
 import { StatusBadge } from '../../components/StatusBadge';
+import { useUrlState } from '../../components/url-state';
 import { common } from '../../i18n/common';
 import { defineMessages, useFormat, useMessages } from '../../i18n/i18n';
 import { billingKeys } from './billing/queries';
@@ -64,7 +65,8 @@ export default function TransactionsPage() {
   const t = useMessages(m);
   const c = useMessages(common);
   const words = useMessages(billingWords);
-  const [params, setParams] = useSearchParams();
+  const url = useUrlState();
+  const { params } = url;
   const [open, setOpen] = useState<Transaction | null>(null);
   const type = TRANSACTION_TYPES.find((v) => v === params.get('type'));
   const status = TRANSACTION_STATUSES.find((v) => v === params.get('status'));
@@ -82,17 +84,7 @@ export default function TransactionsPage() {
     enabled: !rangeError,
   });
   /** Changes one filter (or the page); any filter change goes back to page 1. */
-  const set = (name: string, value: string | null) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        if (name !== 'page') next.delete('page');
-        return next;
-      },
-      { replace: name !== 'page' },
-    );
+  const set = (name: string, value: string | null) => url.update({ [name]: value }, ['page']);
   // The drawer shows the row as the list last fetched it (a cancel or payment refetches the list).
   const current = open ? (transactions.data?.items.find((i) => i.id === open.id) ?? open) : null;
 
@@ -151,7 +143,11 @@ export default function TransactionsPage() {
           />
         </SimpleGrid>
         {filtered && (
-          <Button variant="subtle" mt="sm" onClick={() => setParams({}, { replace: true })}>
+          <Button
+            variant="subtle"
+            mt="sm"
+            onClick={() => url.update({ type: null, status: null, from: null, to: null }, ['page'])}
+          >
             {t.clear}
           </Button>
         )}
