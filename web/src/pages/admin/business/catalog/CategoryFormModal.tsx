@@ -1,10 +1,8 @@
-import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { NumberInput, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { api, call, type Schemas } from '../../../../api/client';
-import { ErrorAlert } from '../../../../components/ErrorAlert';
-import { serverFieldErrors } from '../../../../components/forms';
+import { FormModal } from '../../../../components/FormModal';
 import { notify, useApiMutation } from '../../../../components/mutations';
-import { common } from '../../../../i18n/common';
 import { useMessages } from '../../../../i18n/i18n';
 import { adminWords } from '../shared/messages';
 import { catalogMessages } from './messages';
@@ -16,7 +14,6 @@ type Category = Schemas['Category'];
 export function CategoryFormModal({ category, onClose }: { category?: Category; onClose: () => void }) {
   const t = useMessages(catalogMessages);
   const w = useMessages(adminWords);
-  const c = useMessages(common);
   const initial = {
     slug: category?.slug ?? '',
     name: category?.name ?? '',
@@ -57,55 +54,40 @@ export function CategoryFormModal({ category, onClose }: { category?: Category; 
     },
   });
   return (
-    <Modal opened onClose={onClose} title={category ? t.editCategoryTitle(category.name) : t.createCategoryTitle}>
-      <form
-        noValidate
-        onSubmit={form.onSubmit(async (values) => {
-          try {
-            await mutation.mutateAsync(values);
-          } catch (err) {
-            form.setErrors(serverFieldErrors(err));
-          }
-        })}
-      >
-        <Stack gap="sm">
-          {mutation.error ? <ErrorAlert error={mutation.error} /> : null}
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t.name} required maxLength={100} {...form.getInputProps('name')} />
-            <TextInput
-              label={t.slug}
-              description={t.slugHelp}
-              required
-              maxLength={63}
-              spellCheck={false}
-              {...form.getInputProps('slug')}
-            />
-          </SimpleGrid>
-          <Textarea
-            label={t.descriptionLabel}
-            autosize
-            minRows={2}
-            maxLength={1000}
-            {...form.getInputProps('description')}
-          />
-          <NumberInput
-            label={t.sortOrder}
-            description={t.sortHelp}
-            allowDecimal={false}
-            min={SORT_MIN}
-            max={SORT_MAX}
-            {...form.getInputProps('sortOrder')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {c.cancel}
-            </Button>
-            <Button type="submit" loading={mutation.isPending} disabled={Boolean(category) && !form.isDirty()}>
-              {category ? w.save : w.create}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      onClose={onClose}
+      title={category ? t.editCategoryTitle(category.name) : t.createCategoryTitle}
+      form={form}
+      mutation={mutation}
+      submitLabel={category ? w.save : w.create}
+      submitDisabled={Boolean(category) && !form.isDirty()}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t.name} required maxLength={100} {...form.getInputProps('name')} />
+        <TextInput
+          label={t.slug}
+          description={t.slugHelp}
+          required
+          maxLength={63}
+          spellCheck={false}
+          {...form.getInputProps('slug')}
+        />
+      </SimpleGrid>
+      <Textarea
+        label={t.descriptionLabel}
+        autosize
+        minRows={2}
+        maxLength={1000}
+        {...form.getInputProps('description')}
+      />
+      <NumberInput
+        label={t.sortOrder}
+        description={t.sortHelp}
+        allowDecimal={false}
+        min={SORT_MIN}
+        max={SORT_MAX}
+        {...form.getInputProps('sortOrder')}
+      />
+    </FormModal>
   );
 }

@@ -1,23 +1,8 @@
-import {
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Switch,
-  TagsInput,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { NumberInput, SimpleGrid, Switch, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { api, call, type Schemas } from '../../../../api/client';
-import { ErrorAlert } from '../../../../components/ErrorAlert';
-import { serverFieldErrors } from '../../../../components/forms';
+import { FormModal } from '../../../../components/FormModal';
 import { notify, useApiMutation } from '../../../../components/mutations';
-import { useReportOpen } from '../../../../components/nested-modals';
-import { common } from '../../../../i18n/common';
 import { useFormat, useMessages } from '../../../../i18n/i18n';
 import { adminWords } from '../shared/messages';
 import { catalogMessages } from './messages';
@@ -71,9 +56,7 @@ const fieldsOf = (v: Values) => ({
 export function PlanFormModal({ serviceId, plan, onClose }: { serviceId: string; plan?: Plan; onClose: () => void }) {
   const t = useMessages(catalogMessages);
   const w = useMessages(adminWords);
-  const c = useMessages(common);
   const f = useFormat();
-  useReportOpen(true);
   const range = (min: number, max: number) => w.wholeBetween(f.number(min), f.number(max));
   const within = (min: number, max: number) => (v: number | string) => (intIn(v, min, max) ? null : range(min, max));
   const form = useForm<Values>({
@@ -127,112 +110,98 @@ export function PlanFormModal({ serviceId, plan, onClose }: { serviceId: string;
     decimalSeparator: f.locale === 'id' ? ',' : '.',
   };
   return (
-    <Modal opened onClose={onClose} title={plan ? t.editPlanTitle(plan.name) : t.createPlanTitle} size="lg">
-      <form
-        noValidate
-        onSubmit={form.onSubmit(async (values) => {
-          try {
-            await mutation.mutateAsync(values);
-          } catch (err) {
-            form.setErrors(serverFieldErrors(err));
-          }
-        })}
-      >
-        <Stack gap="sm">
-          {mutation.error ? <ErrorAlert error={mutation.error} /> : null}
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t.name} required maxLength={60} {...form.getInputProps('name')} />
-            <NumberInput
-              label={t.priceIdr}
-              required
-              min={LIMITS.price[0]}
-              max={LIMITS.price[1]}
-              {...numberProps}
-              {...form.getInputProps('priceMonthlyIdr')}
-            />
-          </SimpleGrid>
-          <Textarea
-            label={t.descriptionLabel}
-            autosize
-            minRows={2}
-            maxLength={500}
-            {...form.getInputProps('description')}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <NumberInput
-              label={t.cpuRequest}
-              description={t.millicoresHelp}
-              required
-              min={LIMITS.cpu[0]}
-              max={LIMITS.cpu[1]}
-              {...numberProps}
-              {...form.getInputProps('cpuRequestMillicores')}
-            />
-            <NumberInput
-              label={t.cpuLimit}
-              description={t.millicoresHelp}
-              required
-              min={LIMITS.cpu[0]}
-              max={LIMITS.cpu[1]}
-              {...numberProps}
-              {...form.getInputProps('cpuLimitMillicores')}
-            />
-            <NumberInput
-              label={t.memoryRequest}
-              required
-              min={LIMITS.memory[0]}
-              max={LIMITS.memory[1]}
-              {...numberProps}
-              {...form.getInputProps('memoryRequestMib')}
-            />
-            <NumberInput
-              label={t.memoryLimit}
-              required
-              min={LIMITS.memory[0]}
-              max={LIMITS.memory[1]}
-              {...numberProps}
-              {...form.getInputProps('memoryLimitMib')}
-            />
-            <NumberInput
-              label={t.storageGib}
-              required
-              min={LIMITS.storage[0]}
-              max={LIMITS.storage[1]}
-              {...numberProps}
-              {...form.getInputProps('storageGib')}
-            />
-            <NumberInput
-              label={t.sortOrder}
-              description={t.sortHelp}
-              allowDecimal={false}
-              min={SORT_MIN}
-              max={SORT_MAX}
-              {...form.getInputProps('sortOrder')}
-            />
-          </SimpleGrid>
-          <TagsInput
-            label={t.features}
-            description={t.featuresHelp}
-            maxTags={30}
-            clearable
-            {...form.getInputProps('features')}
-          />
-          <Switch label={t.onSaleSwitch} {...form.getInputProps('isActive', { type: 'checkbox' })} />
-          {plan && !form.isDirty() && (
-            <Text size="xs" c="dimmed">
-              {t.nothingChanged}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {c.cancel}
-            </Button>
-            <Button type="submit" loading={mutation.isPending} disabled={Boolean(plan) && !form.isDirty()}>
-              {plan ? w.save : w.create}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      onClose={onClose}
+      title={plan ? t.editPlanTitle(plan.name) : t.createPlanTitle}
+      size="lg"
+      form={form}
+      mutation={mutation}
+      submitLabel={plan ? w.save : w.create}
+      submitDisabled={Boolean(plan) && !form.isDirty()}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t.name} required maxLength={60} {...form.getInputProps('name')} />
+        <NumberInput
+          label={t.priceIdr}
+          required
+          min={LIMITS.price[0]}
+          max={LIMITS.price[1]}
+          {...numberProps}
+          {...form.getInputProps('priceMonthlyIdr')}
+        />
+      </SimpleGrid>
+      <Textarea
+        label={t.descriptionLabel}
+        autosize
+        minRows={2}
+        maxLength={500}
+        {...form.getInputProps('description')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <NumberInput
+          label={t.cpuRequest}
+          description={t.millicoresHelp}
+          required
+          min={LIMITS.cpu[0]}
+          max={LIMITS.cpu[1]}
+          {...numberProps}
+          {...form.getInputProps('cpuRequestMillicores')}
+        />
+        <NumberInput
+          label={t.cpuLimit}
+          description={t.millicoresHelp}
+          required
+          min={LIMITS.cpu[0]}
+          max={LIMITS.cpu[1]}
+          {...numberProps}
+          {...form.getInputProps('cpuLimitMillicores')}
+        />
+        <NumberInput
+          label={t.memoryRequest}
+          required
+          min={LIMITS.memory[0]}
+          max={LIMITS.memory[1]}
+          {...numberProps}
+          {...form.getInputProps('memoryRequestMib')}
+        />
+        <NumberInput
+          label={t.memoryLimit}
+          required
+          min={LIMITS.memory[0]}
+          max={LIMITS.memory[1]}
+          {...numberProps}
+          {...form.getInputProps('memoryLimitMib')}
+        />
+        <NumberInput
+          label={t.storageGib}
+          required
+          min={LIMITS.storage[0]}
+          max={LIMITS.storage[1]}
+          {...numberProps}
+          {...form.getInputProps('storageGib')}
+        />
+        <NumberInput
+          label={t.sortOrder}
+          description={t.sortHelp}
+          allowDecimal={false}
+          min={SORT_MIN}
+          max={SORT_MAX}
+          {...form.getInputProps('sortOrder')}
+        />
+      </SimpleGrid>
+      <TagsInput
+        label={t.features}
+        description={t.featuresHelp}
+        maxTags={30}
+        clearable
+        {...form.getInputProps('features')}
+      />
+      <Switch label={t.onSaleSwitch} {...form.getInputProps('isActive', { type: 'checkbox' })} />
+      {plan && !form.isDirty() && (
+        <Text size="xs" c="dimmed">
+          {t.nothingChanged}
+        </Text>
+      )}
+    </FormModal>
   );
 }

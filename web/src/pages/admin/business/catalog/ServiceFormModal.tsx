@@ -1,22 +1,8 @@
-import {
-  Button,
-  Group,
-  Modal,
-  NativeSelect,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { NativeSelect, NumberInput, SimpleGrid, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { api, call, type Schemas } from '../../../../api/client';
-import { ErrorAlert } from '../../../../components/ErrorAlert';
-import { serverFieldErrors } from '../../../../components/forms';
+import { FormModal } from '../../../../components/FormModal';
 import { notify, useApiMutation } from '../../../../components/mutations';
-import { common } from '../../../../i18n/common';
 import { useMessages } from '../../../../i18n/i18n';
 import { adminWords } from '../shared/messages';
 import { catalogMessages } from './messages';
@@ -78,7 +64,6 @@ export function ServiceFormModal({
 }) {
   const t = useMessages(catalogMessages);
   const w = useMessages(adminWords);
-  const c = useMessages(common);
   const form = useForm<Values>({
     initialValues: valuesOf(service),
     validate: {
@@ -124,94 +109,73 @@ export function ServiceFormModal({
     onClose();
   };
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={close}
       title={service ? t.editServiceTitle(service.name) : t.createServiceTitle}
       size="lg"
+      form={form}
+      mutation={mutation}
+      submitLabel={service ? w.save : w.create}
+      submitDisabled={Boolean(service) && !form.isDirty()}
     >
-      <form
-        noValidate
-        onSubmit={form.onSubmit(async (values) => {
-          try {
-            await mutation.mutateAsync(values);
-          } catch (err) {
-            form.setErrors(serverFieldErrors(err));
-          }
-        })}
-      >
-        <Stack gap="sm">
-          {mutation.error ? <ErrorAlert error={mutation.error} /> : null}
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t.name} required maxLength={100} {...form.getInputProps('name')} />
-            <TextInput
-              label={t.slug}
-              description={t.slugHelp}
-              required
-              maxLength={63}
-              autoCapitalize="none"
-              spellCheck={false}
-              {...form.getInputProps('slug')}
-            />
-          </SimpleGrid>
-          <Textarea
-            label={t.descriptionLabel}
-            autosize
-            minRows={2}
-            maxRows={8}
-            maxLength={5000}
-            {...form.getInputProps('description')}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <NativeSelect
-              label={t.category}
-              data={[
-                { value: '', label: t.noCategory },
-                ...categories.map((cat) => ({ value: cat.id, label: cat.name })),
-              ]}
-              {...form.getInputProps('categoryId')}
-            />
-            <TextInput label={t.iconUrl} type="url" maxLength={2048} {...form.getInputProps('iconUrl')} />
-            <TextInput
-              label={t.templateRef}
-              description={t.templateHelp}
-              required
-              maxLength={63}
-              spellCheck={false}
-              {...form.getInputProps('templateRef')}
-            />
-            <TextInput
-              label={t.appVersion}
-              description={service ? undefined : t.appVersionHelp}
-              required={Boolean(service)}
-              maxLength={50}
-              {...form.getInputProps('appVersion')}
-            />
-            <NumberInput
-              label={t.sortOrder}
-              description={t.sortHelp}
-              allowDecimal={false}
-              min={SORT_MIN}
-              max={SORT_MAX}
-              {...form.getInputProps('sortOrder')}
-            />
-          </SimpleGrid>
-          <Switch label={t.onSaleSwitch} {...form.getInputProps('isActive', { type: 'checkbox' })} />
-          {service && !form.isDirty() && (
-            <Text size="xs" c="dimmed">
-              {t.nothingChanged}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {c.cancel}
-            </Button>
-            <Button type="submit" loading={mutation.isPending} disabled={Boolean(service) && !form.isDirty()}>
-              {service ? w.save : w.create}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t.name} required maxLength={100} {...form.getInputProps('name')} />
+        <TextInput
+          label={t.slug}
+          description={t.slugHelp}
+          required
+          maxLength={63}
+          autoCapitalize="none"
+          spellCheck={false}
+          {...form.getInputProps('slug')}
+        />
+      </SimpleGrid>
+      <Textarea
+        label={t.descriptionLabel}
+        autosize
+        minRows={2}
+        maxRows={8}
+        maxLength={5000}
+        {...form.getInputProps('description')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <NativeSelect
+          label={t.category}
+          data={[{ value: '', label: t.noCategory }, ...categories.map((cat) => ({ value: cat.id, label: cat.name }))]}
+          {...form.getInputProps('categoryId')}
+        />
+        <TextInput label={t.iconUrl} type="url" maxLength={2048} {...form.getInputProps('iconUrl')} />
+        <TextInput
+          label={t.templateRef}
+          description={t.templateHelp}
+          required
+          maxLength={63}
+          spellCheck={false}
+          {...form.getInputProps('templateRef')}
+        />
+        <TextInput
+          label={t.appVersion}
+          description={service ? undefined : t.appVersionHelp}
+          required={Boolean(service)}
+          maxLength={50}
+          {...form.getInputProps('appVersion')}
+        />
+        <NumberInput
+          label={t.sortOrder}
+          description={t.sortHelp}
+          allowDecimal={false}
+          min={SORT_MIN}
+          max={SORT_MAX}
+          {...form.getInputProps('sortOrder')}
+        />
+      </SimpleGrid>
+      <Switch label={t.onSaleSwitch} {...form.getInputProps('isActive', { type: 'checkbox' })} />
+      {service && !form.isDirty() && (
+        <Text size="xs" c="dimmed">
+          {t.nothingChanged}
+        </Text>
+      )}
+    </FormModal>
   );
 }

@@ -1,10 +1,9 @@
-import { Button, Group, Modal, NativeSelect, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { NativeSelect, PasswordInput, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { api, call } from '../../../../api/client';
-import { ErrorAlert } from '../../../../components/ErrorAlert';
-import { rules, serverFieldErrors } from '../../../../components/forms';
+import { FormModal } from '../../../../components/FormModal';
+import { rules } from '../../../../components/forms';
 import { notify, useApiMutation } from '../../../../components/mutations';
-import { common } from '../../../../i18n/common';
 import { useMessages } from '../../../../i18n/i18n';
 import { adminWords, ruleText } from '../shared/messages';
 import { usersMessages } from './messages';
@@ -24,7 +23,6 @@ export function NewUserModal({
 }) {
   const t = useMessages(usersMessages);
   const w = useMessages(adminWords);
-  const c = useMessages(common);
   const form = useForm({
     initialValues: { email: '', name: '', password: '', phone: '', role: 'USER' as Role },
     validate: {
@@ -60,55 +58,41 @@ export function NewUserModal({
     onClose();
   };
   return (
-    <Modal opened={opened} onClose={close} title={t.createTitle} centered>
-      <form
-        noValidate
-        onSubmit={form.onSubmit(async (values) => {
-          try {
-            await mutation.mutateAsync(values);
-          } catch (err) {
-            form.setErrors(serverFieldErrors(err));
-          }
-        })}
-      >
-        <Stack gap="sm">
-          {mutation.error ? <ErrorAlert error={mutation.error} /> : null}
-          <TextInput
-            label={t.email}
-            type="email"
-            required
-            maxLength={254}
-            autoComplete="off"
-            {...form.getInputProps('email')}
-          />
-          <TextInput label={t.name} required maxLength={100} {...form.getInputProps('name')} />
-          <PasswordInput
-            label={t.password}
-            description={w.passwordPolicy}
-            required
-            maxLength={128}
-            autoComplete="new-password"
-            {...form.getInputProps('password')}
-          />
-          <TextInput label={t.phone} type="tel" maxLength={32} {...form.getInputProps('phone')} />
-          <NativeSelect
-            label={t.role}
-            data={[
-              { value: 'USER', label: w.USER },
-              { value: 'ADMINISTRATOR', label: w.ADMINISTRATOR },
-            ]}
-            {...form.getInputProps('role')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {c.cancel}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t.create}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={close}
+      title={t.createTitle}
+      centered
+      form={form}
+      mutation={mutation}
+      submitLabel={t.create}
+    >
+      <TextInput
+        label={t.email}
+        type="email"
+        required
+        maxLength={254}
+        autoComplete="off"
+        {...form.getInputProps('email')}
+      />
+      <TextInput label={t.name} required maxLength={100} {...form.getInputProps('name')} />
+      <PasswordInput
+        label={t.password}
+        description={w.passwordPolicy}
+        required
+        maxLength={128}
+        autoComplete="new-password"
+        {...form.getInputProps('password')}
+      />
+      <TextInput label={t.phone} type="tel" maxLength={32} {...form.getInputProps('phone')} />
+      <NativeSelect
+        label={t.role}
+        data={[
+          { value: 'USER', label: w.USER },
+          { value: 'ADMINISTRATOR', label: w.ADMINISTRATOR },
+        ]}
+        {...form.getInputProps('role')}
+      />
+    </FormModal>
   );
 }
