@@ -1,23 +1,18 @@
-import { Group, NativeSelect } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
-import { Pager } from '../../components/Pager';
 import { QueryState } from '../../components/QueryState';
 import { compact, useUrlState } from '../../components/url-state';
 import { useMessages } from '../../i18n/i18n';
 import { AuditFilters, UUID } from './business/audit/AuditFilters';
 import { AuditTable } from './business/audit/AuditTable';
 import { auditMessages } from './business/audit/messages';
-import { adminWords } from './business/shared/messages';
 import { localDateTimeIso } from './business/shared/query-values';
-
-const PAGE_SIZES = ['20', '50', '100'];
+import { SizedPager } from './business/shared/SizedPager';
 
 /** /admin/audit: the audit trail, filtered by actor, action, target and time, paged; filters in the address. */
 export default function AuditPage() {
   const t = useMessages(auditMessages);
-  const w = useMessages(adminWords);
   const url = useUrlState();
   const actor = url.get('actor');
   const from = url.get('from');
@@ -45,24 +40,7 @@ export default function AuditPage() {
         {(page) => (
           <>
             <AuditTable entries={page.items} />
-            <Group justify="space-between" align="flex-end" wrap="wrap">
-              <Pager
-                page={page.page}
-                pageSize={page.pageSize}
-                total={page.total}
-                onChange={(next) => url.update({ page: next })}
-              />
-              <NativeSelect
-                label={w.pageSize}
-                size="xs"
-                mt="md"
-                value={String(page.pageSize)}
-                onChange={(e) =>
-                  url.update({ pageSize: e.currentTarget.value === '20' ? null : e.currentTarget.value }, ['page'])
-                }
-                data={PAGE_SIZES}
-              />
-            </Group>
+            <SizedPager page={page} url={url} />
           </>
         )}
       </QueryState>

@@ -1,14 +1,13 @@
-import { Button, Group, NativeSelect } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api, call, type Schemas } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
-import { Pager } from '../../components/Pager';
 import { QueryState } from '../../components/QueryState';
 import { compact, useUrlState } from '../../components/url-state';
 import { useMessages } from '../../i18n/i18n';
-import { adminWords } from './business/shared/messages';
 import { dayStartIso } from './business/shared/query-values';
+import { SizedPager } from './business/shared/SizedPager';
 import { BulkActions } from './business/users/BulkActions';
 import { usersMessages } from './business/users/messages';
 import { NewUserModal } from './business/users/NewUserModal';
@@ -17,12 +16,9 @@ import { USER_SORTS, UserFilters, type UserSort } from './business/users/UserFil
 import { UserStats } from './business/users/UserStats';
 import { UsersTable } from './business/users/UsersTable';
 
-const PAGE_SIZES = ['20', '50', '100'];
-
 /** /admin/users: the view (search, filters, sort, page, open user) lives in the address, so it can be shared. */
 export default function UsersPage() {
   const t = useMessages(usersMessages);
-  const w = useMessages(adminWords);
   const url = useUrlState();
   const [creating, setCreating] = useState(false);
   const [selected, setSelected] = useState<Map<string, string>>(new Map());
@@ -81,24 +77,7 @@ export default function UsersPage() {
         {(page) => (
           <>
             <UsersTable users={page.items} selected={selected} onToggle={toggle} onToggleAll={toggleAll} sort={sort} />
-            <Group justify="space-between" align="flex-end" wrap="wrap">
-              <Pager
-                page={page.page}
-                pageSize={page.pageSize}
-                total={page.total}
-                onChange={(next) => url.update({ page: next })}
-              />
-              <NativeSelect
-                label={w.pageSize}
-                size="xs"
-                mt="md"
-                value={String(page.pageSize)}
-                onChange={(e) =>
-                  url.update({ pageSize: e.currentTarget.value === '20' ? null : e.currentTarget.value }, ['page'])
-                }
-                data={PAGE_SIZES}
-              />
-            </Group>
+            <SizedPager page={page} url={url} />
           </>
         )}
       </QueryState>
