@@ -37,30 +37,22 @@ export function OrphanSummary({ report }: { report: Report }) {
         {t.summary}
       </Title>
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-        <Stack gap={0}>
-          <Text size="xs" c="dimmed">
-            {t.objects}
-          </Text>
-          <Text fz="xl" fw={700} data-testid="orphan-objects">
-            {f.number(report.counts.objects)}
-          </Text>
-        </Stack>
-        <Stack gap={0}>
-          <Text size="xs" c="dimmed">
-            {t.namespaces}
-          </Text>
-          <Text fz="xl" fw={700} data-testid="orphan-namespaces">
-            {f.number(report.counts.namespaces)}
-          </Text>
-        </Stack>
-        <Stack gap={0}>
-          <Text size="xs" c="dimmed">
-            {t.liveMissing}
-          </Text>
-          <Text fz="xl" fw={700} data-testid="live-missing">
-            {f.number(report.counts.liveWithoutObjects)}
-          </Text>
-        </Stack>
+        {(
+          [
+            [t.objects, report.counts.objects, 'orphan-objects'],
+            [t.namespaces, report.counts.namespaces, 'orphan-namespaces'],
+            [t.liveMissing, report.counts.liveWithoutObjects, 'live-missing'],
+          ] as const
+        ).map(([label, value, testId]) => (
+          <Stack gap={0} key={testId}>
+            <Text size="xs" c="dimmed">
+              {label}
+            </Text>
+            <Text fz="xl" fw={700} data-testid={testId}>
+              {f.number(value)}
+            </Text>
+          </Stack>
+        ))}
       </SimpleGrid>
       <Group gap="md" mt="sm" wrap="wrap">
         {ORPHAN_REASONS.map((reason) => (
