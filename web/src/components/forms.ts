@@ -27,5 +27,7 @@ export const TOPUP_MAX = 10_000_000;
 /** Field errors of a 400 (`details[].path` such as `body.email` or `email`), keyed by the form's field name. */
 export function serverFieldErrors(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError) || !error.details) return {};
-  return Object.fromEntries(error.details.map((d) => [d.path.replace(/^(body|querystring|query|params)\./, ''), d.message]));
+  return Object.fromEntries(
+    error.details.map((d) => [d.path.replace(/^(body|querystring|query|params)\./, ''), d.message]),
+  );
 }
