@@ -98,6 +98,9 @@ test.describe
       await page.getByLabel('Search pods').fill('no-such-pod-anywhere');
       await expect(page.getByTestId('empty-state')).toBeVisible();
       await page.getByLabel('Search pods').fill('');
+      // The customer's app (customer.e2e.ts ran first) is listed again once the search is cleared.
+      await expect(page.getByTestId('empty-state')).toBeHidden();
+      await expect(page.getByRole('row').filter({ hasText: 'RUNNING' }).first()).toBeVisible();
       await checkPage(page, 'admin-pods');
     });
 
