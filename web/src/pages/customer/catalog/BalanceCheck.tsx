@@ -2,7 +2,8 @@ import { Anchor, Group, Loader, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { defineMessages, useFormat, useMessages } from '../../../i18n/i18n';
-import { type Plan, useBalance } from './api';
+import { useBalance } from '../billing/queries';
+import type { Plan } from './api';
 
 const m = defineMessages({
   en: {
@@ -25,7 +26,7 @@ const m = defineMessages({
 export function BalanceCheck({ plan }: { plan: Plan | undefined }) {
   const t = useMessages(m);
   const f = useFormat();
-  const balance = useBalance(true);
+  const balance = useBalance();
   if (balance.isPending) return <Loader size="xs" aria-label={t.balance} />;
   if (balance.isError) return <ErrorAlert error={balance.error} onRetry={() => void balance.refetch()} />;
   const available = balance.data.balance;

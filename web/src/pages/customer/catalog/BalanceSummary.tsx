@@ -1,11 +1,9 @@
 import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { api, call } from '../../../api/client';
 import { QueryState } from '../../../components/QueryState';
 import { defineMessages, useFormat, useMessages } from '../../../i18n/i18n';
-import { catalogKeys } from './api';
+import { useOverview } from '../billing/queries';
 
 const m = defineMessages({
   en: {
@@ -62,10 +60,7 @@ function Figure({ label, children, testId }: { label: string; children: ReactNod
 export function BalanceSummary() {
   const t = useMessages(m);
   const f = useFormat();
-  const overview = useQuery({
-    queryKey: catalogKeys.overview,
-    queryFn: () => call(api.GET('/api/v1/billing/overview')),
-  });
+  const overview = useOverview();
   return (
     <Stack gap="sm" component="section" aria-labelledby="home-balance">
       <Group justify="space-between" wrap="wrap">

@@ -7,6 +7,7 @@ import type { User } from '../../../auth/auth';
 import { serverFieldErrors } from '../../../components/forms';
 import { useApiMutation } from '../../../components/mutations';
 import { defineMessages, useMessages } from '../../../i18n/i18n';
+import { billingKeys } from '../billing/queries';
 import { callWithCredit, catalogKeys, type Service } from './api';
 import { BalanceCheck } from './BalanceCheck';
 import { CredentialsModal } from './CredentialsModal';
@@ -86,7 +87,7 @@ export function SubscribeForm({
         }),
       );
     },
-    invalidates: [catalogKeys.subscriptions, ['billing']],
+    invalidates: [catalogKeys.subscriptions, billingKeys.all],
     quiet: true,
     onSuccess: (data) => setCreated({ id: data.subscription.id, name: data.subscription.name, url: data.url }),
   });

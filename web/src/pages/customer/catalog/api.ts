@@ -13,8 +13,6 @@ export type Plan = Schemas['Plan'];
 export const catalogKeys = {
   services: (filters: { q?: string; category?: string }) => ['services', 'list', filters] as const,
   service: (slug: string) => ['services', 'one', slug] as const,
-  balance: ['billing', 'balance'] as const,
-  overview: ['billing', 'overview'] as const,
   subscriptions: liveKeys.subscriptions,
   subscriptionList: liveKeys.subscriptionList,
   firstCredentials: (id: string) => ['first-credentials', id] as const,
@@ -33,14 +31,6 @@ export function useService(slug: string) {
   return useQuery({
     queryKey: catalogKeys.service(slug),
     queryFn: () => call(api.GET('/api/v1/services/{slug}', { params: { path: { slug } } })),
-  });
-}
-
-export function useBalance(enabled: boolean) {
-  return useQuery({
-    queryKey: catalogKeys.balance,
-    queryFn: () => call(api.GET('/api/v1/billing/balance')),
-    enabled,
   });
 }
 
