@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -8,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { freePort } from '../helpers/free-port.js';
+import { startKapal } from '../helpers/kapal-process.js';
 import { startFakeMidtrans } from '../helpers/midtrans-fake.js';
 import { startSmtpSink } from '../helpers/smtp-sink.js';
 
@@ -21,18 +21,6 @@ export interface Stack {
   /** The test's window into the fakes: GET /mails, GET /midtrans. */
   controlUrl: string;
   close(): Promise<void>;
-}
-
-function run(args: string[], env: Record<string, string>, log: NodeJS.WritableStream) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main-entry.ts', ...args], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout.pipe(log, { end: false });
-  child.stderr.pipe(log, { end: false });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, exited };
 }
 
 /**
@@ -80,10 +68,10 @@ export async function startStack(options: { port?: number; logFile?: string } = 
     DASHBOARD_DIR: dashboardDir,
   };
   for (const step of ['migrate', 'seed']) {
-    const code = await run([step], env, log).exited;
+    const code = await startKapal([step], env, log).exited;
     if (code !== 0) throw new Error(`kapal ${step} failed (${code}); see ${logPath}`);
   }
-  const kapal = run(['all'], env, log);
+  const kapal = startKapal(['all'], env, log);
   const deadline = Date.now() + 180_000;
   while (!(await fetch(`${url}/readyz`).catch(() => undefined))?.ok) {
     if (kapal.child.exitCode !== null) throw new Error(`kapal all exited; see ${logPath}`);

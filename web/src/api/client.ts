@@ -77,24 +77,9 @@ export async function call<T>(pending: Promise<{ data?: T; error?: unknown; resp
   );
 }
 
-/** A GET whose answer is a file (an invoice PDF): fetched with the session's token, then saved by the browser. */
-export async function download(path: string, fallbackName: string): Promise<void> {
-  const send = async (token: string | null) =>
-    fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  let response = await send(await accessTokenForRequest());
-  if (response.status === 401) response = await send(await refreshSession());
-  if (!response.ok) {
-    const body = (await response.json().catch(() => ({}))) as Envelope;
-    throw new ApiError(
-      response.status,
-      body.error?.code ?? `HTTP_${response.status}`,
-      body.error?.message ?? 'The download failed',
-      body.error?.requestId ?? response.headers.get('x-request-id') ?? undefined,
-    );
-  }
-  const disposition = response.headers.get('content-disposition') ?? '';
-  const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? fallbackName;
-  const url = URL.createObjectURL(await response.blob());
+/** Hands a downloaded file (a `parseAs: 'blob'` answer) to the browser to save. */
+export function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = name;

@@ -1,9 +1,9 @@
-import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Box, Button, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useMemo } from 'react';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
+import { SearchInput } from '../../components/SearchInput';
+import { useUrlState } from '../../components/url-state';
 import { defineMessages, useMessages } from '../../i18n/i18n';
 import { useServices } from './catalog/api';
 import { ServiceCard } from './catalog/ServiceCard';
@@ -43,23 +43,9 @@ const ALL = 'all';
 /** /services (public): the apps on sale, searched and filtered by the API (`q`, `category`), kept in the URL. */
 export default function CatalogPage() {
   const t = useMessages(m);
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q')?.trim() || undefined;
-  const category = params.get('category') || undefined;
-  const [text, setText] = useState(params.get('q') ?? '');
-  const [debounced] = useDebouncedValue(text, 300);
-
-  useEffect(() => {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (debounced.trim()) next.set('q', debounced.trim());
-        else next.delete('q');
-        return next;
-      },
-      { replace: true },
-    );
-  }, [debounced, setParams]);
+  const url = useUrlState();
+  const q = url.get('q') || undefined;
+  const category = url.get('category') || undefined;
 
   // The category choices come from the whole catalog (the same answer as an unfiltered list).
   const all = useServices({});
@@ -71,33 +57,25 @@ export default function CatalogPage() {
   const filtered = useServices({ q, category });
   const filtering = Boolean(q || category);
 
-  const setCategory = (value: string | null) =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      if (value && value !== ALL) next.set('category', value);
-      else next.delete('category');
-      return next;
-    });
-
   return (
     <Stack gap="md">
       <PageHeader title={t.title} description={t.description} />
       <Group align="flex-end" wrap="wrap" gap="sm">
-        <TextInput
-          type="search"
-          label={t.search}
-          placeholder={t.searchHint}
-          value={text}
-          maxLength={SEARCH_MAX}
-          onChange={(e) => setText(e.currentTarget.value)}
-          w={{ base: '100%', sm: 320 }}
-        />
+        <Box w={{ base: '100%', sm: 320 }}>
+          <SearchInput
+            label={t.search}
+            placeholder={t.searchHint}
+            value={q ?? ''}
+            maxLength={SEARCH_MAX}
+            onSearch={(value) => url.update({ q: value || null })}
+          />
+        </Box>
         {categories.length > 0 && (
           <Select
             label={t.category}
             data={[{ value: ALL, label: t.allCategories }, ...categories]}
             value={category ?? ALL}
-            onChange={setCategory}
+            onChange={(value) => url.update({ category: value && value !== ALL ? value : null })}
             allowDeselect={false}
             w={{ base: '100%', sm: 240 }}
           />
@@ -110,14 +88,7 @@ export default function CatalogPage() {
           filtering ? (
             <Stack align="center" gap="xs" component="span">
               <span>{t.noMatch}</span>
-              <Button
-                variant="light"
-                size="xs"
-                onClick={() => {
-                  setText('');
-                  setParams(new URLSearchParams(), { replace: true });
-                }}
-              >
+              <Button variant="light" size="xs" onClick={() => url.update({ q: null, category: null })}>
                 {t.clear}
               </Button>
             </Stack>

@@ -1,10 +1,11 @@
 import { Anchor, Button, Group, Select } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, call } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { Pager } from '../../components/Pager';
 import { EmptyState, QueryState } from '../../components/QueryState';
+import { useUrlState } from '../../components/url-state';
 import { useMessages } from '../../i18n/i18n';
 import { liveKeys, useStatusRefetchInterval } from '../../live/live-status';
 import { appsMessages } from './apps/messages';
@@ -17,9 +18,9 @@ const PAGE_SIZE = 20;
 /** /subscriptions: the user's apps, a page at a time, filtered by status; statuses update live. */
 export default function SubscriptionsPage() {
   const t = useMessages(appsMessages);
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
-  const rawStatus = params.get('status');
+  const url = useUrlState();
+  const page = url.getInt('page', 1);
+  const rawStatus = url.get('status');
   const status = STATUSES.includes(rawStatus as Status) ? (rawStatus as Status) : undefined;
   const query = { page, pageSize: PAGE_SIZE, status };
   const list = useQuery({
@@ -28,17 +29,6 @@ export default function SubscriptionsPage() {
     placeholderData: keepPreviousData,
     refetchInterval: useStatusRefetchInterval(),
   });
-
-  const setQuery = (next: { page?: number; status?: string | null }) => {
-    const p = new URLSearchParams(params);
-    const nextStatus = next.status === undefined ? status : next.status;
-    if (nextStatus) p.set('status', nextStatus);
-    else p.delete('status');
-    const nextPage = next.page ?? 1;
-    if (nextPage > 1) p.set('page', String(nextPage));
-    else p.delete('page');
-    setParams(p, { replace: true });
-  };
 
   return (
     <>
@@ -57,7 +47,7 @@ export default function SubscriptionsPage() {
           w={220}
           data={[{ value: '', label: t.anyStatus }, ...STATUSES.map((s) => ({ value: s, label: s }))]}
           value={status ?? ''}
-          onChange={(value) => setQuery({ status: value || null })}
+          onChange={(value) => url.update({ status: value || null }, ['page'])}
           allowDeselect={false}
         />
       </Group>
@@ -87,7 +77,7 @@ export default function SubscriptionsPage() {
                 page={data.page}
                 pageSize={data.pageSize}
                 total={data.total}
-                onChange={(next) => setQuery({ page: next })}
+                onChange={(next) => url.update({ page: next > 1 ? next : null })}
               />
             </>
           )

@@ -1,6 +1,5 @@
 import { Button } from '@mantine/core';
-import type { Schemas } from '../../../api/client';
-import { download } from '../../../api/client';
+import { api, call, type Schemas, saveBlob } from '../../../api/client';
 import { useApiMutation } from '../../../components/mutations';
 import { defineMessages, useMessages } from '../../../i18n/i18n';
 
@@ -9,14 +8,19 @@ const m = defineMessages({
   id: { download: 'Unduh PDF', label: (number: string) => `Unduh PDF ${number}` },
 });
 
-/** `pdfUrl` is relative to the API's base (/api/v1). */
-const pdfPath = (url: string) => (url.startsWith('/api/') ? url : `/api/v1${url}`);
-
-/** Saves an invoice's PDF (fetched with the session's token); a failure shows the API's message. */
+/**
+ * Saves an invoice's PDF, fetched through the typed client (the session's token, refreshed on a 401); a
+ * failure shows the API's message.
+ */
 export function InvoiceDownloadButton({ invoice }: { invoice: Schemas['Invoice'] }) {
   const t = useMessages(m);
   const save = useApiMutation({
-    mutationFn: () => download(pdfPath(invoice.pdfUrl), `${invoice.number}.pdf`),
+    mutationFn: async () => {
+      const pdf = await call(
+        api.GET('/api/v1/billing/invoices/{id}/pdf', { params: { path: { id: invoice.id } }, parseAs: 'blob' }),
+      );
+      saveBlob(pdf, `${invoice.number}.pdf`);
+    },
   });
   return (
     <Button

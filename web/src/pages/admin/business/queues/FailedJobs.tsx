@@ -2,7 +2,7 @@ import { Button, Code, Collapse, Group, Stack, Table, Text, Title } from '@manti
 import { useId, useState } from 'react';
 import { api, call, type Schemas } from '../../../../api/client';
 import { ErrorAlert } from '../../../../components/ErrorAlert';
-import { notify, useApiMutation } from '../../../../components/mutations';
+import { useApiMutation } from '../../../../components/mutations';
 import { ScrollTable } from '../../../../components/ScrollTable';
 import { useFormat, useMessages } from '../../../../i18n/i18n';
 import { adminWords } from '../shared/messages';
@@ -61,7 +61,7 @@ function FailedJobRow({ queue, job }: { queue: string; job: FailedJob }) {
       ),
     invalidates: [['admin', 'queues']],
     quiet: true,
-    onSuccess: () => notify({ color: 'green', message: t.retried(job.id) }),
+    success: t.retried(job.id),
   });
   return (
     <Table.Tr data-testid="failed-job">

@@ -2,7 +2,7 @@ import { Button, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { api, call, type Schemas } from '../../../../api/client';
 import { ConfirmModal } from '../../../../components/ConfirmModal';
-import { notify, useApiMutation } from '../../../../components/mutations';
+import { useApiMutation } from '../../../../components/mutations';
 import { useMessages } from '../../../../i18n/i18n';
 import { adminWords } from '../shared/messages';
 import { usersMessages } from './messages';
@@ -19,8 +19,8 @@ export function DeleteUser({ user, onDeleted }: { user: Schemas['User']; onDelet
       ['admin', 'users', 'stats'],
     ],
     quiet: true,
+    success: t.userDeleted,
     onSuccess: () => {
-      notify({ color: 'green', message: t.userDeleted });
       setOpened(false);
       onDeleted();
     },

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { api, call, type Schemas } from '../../../../api/client';
 import { ErrorAlert } from '../../../../components/ErrorAlert';
 import { rules, serverFieldErrors } from '../../../../components/forms';
-import { notify, useApiMutation } from '../../../../components/mutations';
+import { useApiMutation } from '../../../../components/mutations';
 import { useMessages } from '../../../../i18n/i18n';
 import { adminWords, ruleText } from '../shared/messages';
 import { usersMessages } from './messages';
@@ -35,8 +35,8 @@ export function EditUserForm({ user }: { user: User }) {
       call(api.PATCH('/api/v1/admin/users/{id}', { params: { path: { id: user.id } }, body })),
     invalidates: [['admin', 'users']],
     quiet: true,
+    success: t.userSaved,
     onSuccess: (saved) => {
-      notify({ color: 'green', message: t.userSaved });
       const values = {
         email: saved.email,
         name: saved.name,

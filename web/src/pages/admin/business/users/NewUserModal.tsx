@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { api, call } from '../../../../api/client';
 import { FormModal } from '../../../../components/FormModal';
 import { rules } from '../../../../components/forms';
-import { notify, useApiMutation } from '../../../../components/mutations';
+import { useApiMutation } from '../../../../components/mutations';
 import { useMessages } from '../../../../i18n/i18n';
 import { adminWords, ruleText } from '../shared/messages';
 import { usersMessages } from './messages';
@@ -47,8 +47,8 @@ export function NewUserModal({
       ),
     invalidates: [['admin', 'users']],
     quiet: true,
+    success: t.userCreated,
     onSuccess: (user) => {
-      notify({ color: 'green', message: t.userCreated });
       form.reset();
       onCreated(user.id);
     },
